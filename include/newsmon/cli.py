@@ -1,0 +1,145 @@
+"""Command line: ``python -m newsmon run|extract|demo``. Prints for people; the library itself never prints."""
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import logging
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from newsmon import pipeline
+from newsmon.config import Settings
+from newsmon.errors import NewsmonError, RunCheckError
+from newsmon.extractor import extract, to_gold
+from newsmon.storage import count_rows, open_store
+
+log = logging.getLogger(__name__)
+_SUMMARY_TABLES = ("articles", "figures", "entities")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        result: int = args.handler(args)
+        return result
+    except RunCheckError as exc:
+        print(f"run failed its checks: {exc}", file=sys.stderr)
+        return 1
+    except NewsmonError as exc:
+        print(f"error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m newsmon", description=__doc__)
+    parser.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors in the log")
+    sub = parser.add_subparsers(required=True, metavar="COMMAND")
+
+    run = sub.add_parser("run", help="run the daily pipeline for one date, without Airflow")
+    run.add_argument("--date", required=True, type=_iso_date, help="the day to collect, YYYY-MM-DD")
+    run.add_argument("--sources", type=Path, help="sources YAML (default: $NEWSMON_SOURCES or the sample)")
+    run.add_argument("--data-root", help="output root (default: $NEWSMON_DATA_ROOT or ./data)")
+    run.add_argument("--reprocess", action="store_true", help="rebuild from stored raw bytes, no HTTP")
+    run.set_defaults(handler=_run)
+
+    ext = sub.add_parser("extract", help="extract figures and entities from a *.docs.jsonl file")
+    ext.add_argument("input", type=Path, help="documents, one JSON object per line: id, published, text")
+    ext.add_argument("-o", "--output", type=Path, required=True, help="predictions in the gold format")
+    ext.set_defaults(handler=_extract)
+
+    demo = sub.add_parser("demo", help="run the daily DAG on the bundled sample site, served on 127.0.0.1")
+    demo.add_argument("--date", type=_iso_date, default=date(2025, 1, 16), help="default: 2025-01-16")
+    demo.add_argument("--data-root", help="output root (default: $NEWSMON_DATA_ROOT or ./data)")
+    demo.add_argument("--no-airflow", action="store_true", help="run the pipeline directly instead of the DAG")
+    demo.set_defaults(handler=_demo)
+    return parser
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    settings = Settings.from_env()
+    changes: dict[str, Any] = {}
+    if getattr(args, "sources", None):
+        changes["sources_path"] = args.sources
+    if getattr(args, "data_root", None):
+        changes["data_root"] = args.data_root
+    return dataclasses.replace(settings, **changes)
+
+
+def _run(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    reports, expected = pipeline.run_day(args.date, settings=settings, reprocess=args.reprocess)
+    for report in reports:
+        line = f"{report['source_id']:24s} {report['status']:6s} entries {report['entries_in_day']:3d}  " \
+               f"articles {report['articles_extracted']:3d}  figures {report['figures']:3d}"
+        print(line + (f"  {report['error']}" if report["error"] else ""))
+    summary = pipeline.check_run(reports, expected, args.date, settings)
+    _print_summary(settings, args.date, summary)
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    count = 0
+    with args.input.open(encoding="utf-8") as src, args.output.open("w", encoding="utf-8") as out:
+        for n, line in enumerate(src, 1):
+            if not line.strip():
+                continue
+            try:
+                doc = json.loads(line)
+                published = date.fromisoformat(doc["published"][:10]) if doc.get("published") else None
+                text, doc_id = doc["text"], doc["id"]
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                print(f"error: {args.input}:{n}: not a document line ({exc})", file=sys.stderr)
+                return 2
+            out.write(json.dumps({"id": doc_id, **to_gold(extract(text, published))}, ensure_ascii=False) + "\n")
+            count += 1
+    print(f"wrote predictions for {count} documents to {args.output}")
+    return 0
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from newsmon.sample import SAMPLE_SOURCES, serve_site
+
+    settings = dataclasses.replace(_settings(args), sources_path=SAMPLE_SOURCES)
+    with serve_site() as base_url:
+        os.environ["NEWSMON_SAMPLE_URL"] = base_url
+        os.environ["NEWSMON_SOURCES"] = str(SAMPLE_SOURCES)
+        os.environ["NEWSMON_DATA_ROOT"] = settings.data_root
+        print(f"serving the sample site at {base_url}")
+        if args.no_airflow:
+            reports, expected = pipeline.run_day(args.date, settings=settings)
+            summary = pipeline.check_run(reports, expected, args.date, settings)
+        else:
+            summary = None
+            # A manual run of a data-interval DAG at logical date D+1 covers the interval [D, D+1).
+            run_date = (args.date + timedelta(days=1)).isoformat()
+            print(f"airflow dags test news_monitor_daily {run_date}  (data interval {args.date} .. {run_date})")
+            command = [sys.executable, "-m", "airflow", "dags", "test", "news_monitor_daily", run_date]
+            done = subprocess.run(command, check=False)
+            if done.returncode != 0:
+                print(f"error: the DAG run failed (exit {done.returncode})", file=sys.stderr)
+                return 1
+    _print_summary(settings, args.date, summary)
+    return 0
+
+
+def _print_summary(settings: Settings, day: date, summary: dict[str, Any] | None) -> None:
+    store = open_store(settings.data_root)
+    print(f"\nParquet written under {store.uri} for dt={day.isoformat()}:")
+    for table in _SUMMARY_TABLES:
+        print(f"  {table:9s} {count_rows(store, table, day):5d} rows  {store.root}/{table}/dt={day.isoformat()}/")
+    if summary and summary["failed_sources"]:
+        print(f"  failed sources: {', '.join(summary['failed_sources'])}")

@@ -1,0 +1,140 @@
+"""Settings from the environment and the validated sources file."""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from newsmon.errors import ConfigError
+from newsmon.models import Source
+
+DEFAULT_SOURCES = Path(__file__).resolve().parents[1] / "config" / "sources.sample.yaml"
+DEFAULT_USER_AGENT = "newsmon/0.1 (+https://github.com/newsmon/newsmon; enforcement-news monitor)"
+
+_SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$")
+_PLACEHOLDER = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)\}")
+_SOURCE_KEYS = {"id", "url", "language", "enabled"}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Values that differ between deployments. Built by :meth:`from_env`; tests pass their own."""
+
+    data_root: str = "data"
+    sources_path: Path = DEFAULT_SOURCES
+    user_agent: str = DEFAULT_USER_AGENT
+    connect_timeout: float = 10.0
+    read_timeout: float = 30.0
+    max_bytes: int = 10 * 1024 * 1024
+    max_redirects: int = 5
+    timezone: str = "UTC"
+    max_failed_share: float = 0.5
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read ``NEWSMON_*`` variables; raise one ConfigError naming every bad value."""
+        env = os.environ if env is None else env
+        problems: list[str] = []
+
+        def number(name: str, default: float, kind: type[float | int]) -> Any:
+            raw = env.get(name)
+            if raw is None or raw == "":
+                return default
+            try:
+                value = kind(raw)
+            except ValueError:
+                problems.append(f"{name}={raw!r} is not a {kind.__name__}")
+                return default
+            if value <= 0:
+                problems.append(f"{name}={raw!r} must be positive")
+            return value
+
+        timezone = env.get("NEWSMON_TIMEZONE") or "UTC"
+        try:
+            ZoneInfo(timezone)
+        except (ZoneInfoNotFoundError, ValueError):
+            problems.append(f"NEWSMON_TIMEZONE={timezone!r} is not an IANA time zone")
+        share = number("NEWSMON_MAX_FAILED_SHARE", 0.5, float)
+        if share > 1:
+            problems.append(f"NEWSMON_MAX_FAILED_SHARE={share!r} must be at most 1")
+        settings = cls(
+            data_root=env.get("NEWSMON_DATA_ROOT") or "data",
+            sources_path=Path(env.get("NEWSMON_SOURCES") or DEFAULT_SOURCES),
+            user_agent=env.get("NEWSMON_USER_AGENT") or DEFAULT_USER_AGENT,
+            connect_timeout=number("NEWSMON_CONNECT_TIMEOUT", 10.0, float),
+            read_timeout=number("NEWSMON_READ_TIMEOUT", 30.0, float),
+            max_bytes=number("NEWSMON_MAX_BYTES", 10 * 1024 * 1024, int),
+            max_redirects=number("NEWSMON_MAX_REDIRECTS", 5, int),
+            timezone=timezone,
+            max_failed_share=share,
+        )
+        if problems:
+            raise ConfigError("invalid settings:\n  " + "\n  ".join(problems))
+        return settings
+
+
+def load_sources(path: Path | str | None = None, env: Mapping[str, str] | None = None) -> tuple[Source, ...]:
+    """Load and validate a sources YAML file.
+
+    ``${VAR}`` in a URL is replaced from the environment. Every bad row is reported in one
+    ConfigError, so a reviewer fixes the file in one pass.
+    """
+    path = Path(path) if path is not None else Settings.from_env(env).sources_path
+    env = os.environ if env is None else env
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"cannot read sources file {path}: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"sources file {path} is not valid YAML: {exc}") from exc
+    if not isinstance(raw, list) or not raw:
+        raise ConfigError(f"sources file {path} must be a non-empty YAML list of sources")
+    sources: list[Source] = []
+    problems: list[str] = []
+    seen: set[str] = set()
+    for n, row in enumerate(raw, 1):
+        source, row_problems = _parse_row(row, env)
+        if source is not None and source.id in seen:
+            row_problems.append(f"duplicate id {source.id!r}")
+        if row_problems:
+            label = row.get("id") if isinstance(row, dict) else None
+            problems.append(f"row {n}" + (f" ({label})" if label else "") + ": " + "; ".join(row_problems))
+        elif source is not None:
+            seen.add(source.id)
+            sources.append(source)
+    if problems:
+        raise ConfigError(f"{path}: {len(problems)} bad source row(s):\n  " + "\n  ".join(problems))
+    return tuple(sources)
+
+
+def _parse_row(row: object, env: Mapping[str, str]) -> tuple[Source | None, list[str]]:
+    if not isinstance(row, dict):
+        return None, ["must be a mapping with id, url, language, enabled"]
+    problems = [f"unknown key {key!r}" for key in sorted(set(row) - _SOURCE_KEYS, key=str)]
+    source_id, url = row.get("id"), row.get("url")
+    language, enabled = row.get("language", "en"), row.get("enabled", True)
+    if not isinstance(source_id, str) or not _SOURCE_ID.match(source_id):
+        problems.append("id must be a slug of a-z, 0-9 and _ (at most 64 characters)")
+    if not isinstance(url, str) or not url:
+        problems.append("url is required")
+    else:
+        missing = [name for name in _PLACEHOLDER.findall(url) if not env.get(name)]
+        if missing:
+            problems.append("url uses unset environment variable(s) " + ", ".join(missing))
+        url = _PLACEHOLDER.sub(lambda m: env.get(m.group(1), ""), url)
+        if not url.startswith(("http://", "https://")):
+            problems.append(f"url must be http(s): {url!r}")
+    if not isinstance(language, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", language):
+        problems.append(f"language must be a code such as 'en' or 'zh-CN', not {language!r}")
+    if not isinstance(enabled, bool):
+        problems.append(f"enabled must be true or false, not {enabled!r}")
+    if problems:
+        return None, problems
+    assert isinstance(source_id, str) and isinstance(url, str) and isinstance(language, str)
+    return Source(id=source_id, url=url, language=language, enabled=bool(enabled)), []

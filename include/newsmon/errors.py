@@ -1,0 +1,32 @@
+"""The typed errors newsmon raises. Callers catch NewsmonError for anything of ours."""
+from __future__ import annotations
+
+
+class NewsmonError(Exception):
+    """Base class of every error newsmon raises on purpose."""
+
+
+class ConfigError(NewsmonError):
+    """A sources file, a setting or an argument is invalid. The message lists every problem."""
+
+
+class FetchError(NewsmonError):
+    """An HTTP fetch failed: connection, timeout, status, size or redirect limits."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{reason}: {url}")
+        self.url = url
+        self.reason = reason
+
+
+class FeedParseError(NewsmonError):
+    """Fetched bytes are not a usable RSS/Atom feed."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(f"{reason}: {url}")
+        self.url = url
+        self.reason = reason
+
+
+class RunCheckError(NewsmonError):
+    """A day's run failed its checks (too many failed sources, or nothing collected)."""

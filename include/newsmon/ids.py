@@ -1,0 +1,47 @@
+"""Canonical URLs and stable ids. Pure."""
+from __future__ import annotations
+
+import hashlib
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+_TRACKING_PREFIXES = ("utm_", "mc_")
+_TRACKING_KEYS = {"fbclid", "gclid", "yclid", "igshid", "ref", "cmpid", "ocid"}
+
+
+def canonical_url(url: str) -> str:
+    """Lower-case scheme and host, drop default ports, fragments and tracking parameters, sort the query."""
+    parts = urlsplit(url.strip())
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port
+    netloc = host if port is None or (scheme, port) in {("http", 80), ("https", 443)} else f"{host}:{port}"
+    query = sorted(
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+        if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING_KEYS
+    )
+    path = parts.path or "/"
+    if len(path) > 1 and path.endswith("/"):
+        path = path.rstrip("/")
+    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def _digest(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()
+
+
+def article_id(url: str) -> str:
+    """Stable id of an article: sha1 of its canonical URL."""
+    return _digest(canonical_url(url))
+
+
+def figure_id(article: str, start: int, end: int, action: str, measure: str) -> str:
+    """Stable id of a figure: its article, its offsets, and what it counts (one number can be two figures)."""
+    return _digest(article, start, end, action, measure)
+
+
+def mention_id(article: str, start: int, end: int, entity_type: str) -> str:
+    return _digest(article, start, end, entity_type)
+
+
+def text_sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,111 @@
+"""Frozen records that flow through the pipeline. Pure: no I/O, no third-party imports."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One feed listed in the sources file."""
+
+    id: str
+    url: str
+    language: str = "en"
+    enabled: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEntry:
+    """One item of a parsed feed, before its page is fetched."""
+
+    source_id: str
+    entry_id: str                   # the feed's guid, or the link when there is none
+    url: str
+    title: str | None
+    published_at: datetime | None   # tz-aware UTC, None when the feed gives no date
+    summary: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One enforcement figure found in a text, in the vocabulary of FIGURES.md, with its evidence.
+
+    ``start``/``end`` delimit the quote (the shortest span holding the figure) and
+    ``sentence_start``/``sentence_end`` the sentence around it, both as character
+    offsets into the text the extractor was given.
+    """
+
+    action: str                     # arrest, charge, convict, sentence, fine, seize, transfer, ...
+    measure: str                    # count, amount, weight, term, change
+    unit: str                       # person, case, group, item, money, kg, year, month, day, percent
+    value: float
+    value_max: float | None
+    bound: str                      # exact, more_than, at_least, less_than, at_most, approx
+    currency: str | None            # ISO 4217 when measure == "amount"
+    crime: str | None
+    crime_category: str | None
+    period_start: date | None
+    period_end: date | None
+    location: str | None
+    country: str | None             # ISO 3166-1 alpha-2
+    agency: str | None
+    quote: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a named entity in a text."""
+
+    type: str                       # PERSON, ORG or LOC
+    name: str                       # canonical (fullest) name of the entity in this text
+    text: str                       # the mention as written
+    start: int
+    end: int
+    entity_id: str | None           # stable id for known entities (ISO code, agency id), else None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One feed entry that belongs to a day, with its cleaned text or the reason there is none.
+
+    One row of the ``articles`` table.
+    """
+
+    article_id: str                 # sha1 of the canonical URL
+    source_id: str
+    entry_id: str
+    url: str
+    canonical_url: str
+    title: str | None
+    author: str | None
+    published_at: datetime | None   # tz-aware UTC, from the feed, else from the page
+    language: str | None
+    text: str | None                # the cleaned text that figure offsets point into
+    text_sha1: str | None
+    status: str                     # "extracted", "skipped" (no usable text) or "failed" (fetch failed)
+    skip_reason: str | None
+    extractor_version: str
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """Bytes fetched from the web, kept so that reprocessing never refetches. One row of ``raw``."""
+
+    source_id: str
+    kind: str                       # "feed" or "page"
+    url: str
+    final_url: str
+    status: int
+    content_type: str | None
+    etag: str | None
+    last_modified: str | None
+    fetched_at: datetime            # tz-aware UTC wall-clock time of the fetch
+    sha256: str
+    body: bytes

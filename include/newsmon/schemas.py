@@ -1,0 +1,89 @@
+"""One pyarrow schema per table, declared once. Pure.
+
+Every table is hive-partitioned by day: ``<root>/<table>/dt=YYYY-MM-DD/part-<source_id>.parquet``.
+``dt`` lives in the path only, so it is not a column here.
+"""
+from __future__ import annotations
+
+import pyarrow as pa
+
+_TS = pa.timestamp("us", tz="UTC")
+
+ARTICLES = pa.schema([
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("source_id", pa.string(), nullable=False),
+    pa.field("entry_id", pa.string(), nullable=False),
+    pa.field("url", pa.string(), nullable=False),
+    pa.field("canonical_url", pa.string(), nullable=False),
+    pa.field("title", pa.string()),
+    pa.field("author", pa.string()),
+    pa.field("published_at", _TS),
+    pa.field("language", pa.string()),
+    pa.field("text", pa.string()),
+    pa.field("text_sha1", pa.string()),
+    pa.field("status", pa.string(), nullable=False),
+    pa.field("skip_reason", pa.string()),
+    pa.field("extractor_version", pa.string(), nullable=False),
+])
+
+FIGURES = pa.schema([
+    pa.field("figure_id", pa.string(), nullable=False),
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("source_id", pa.string(), nullable=False),
+    pa.field("action", pa.string(), nullable=False),
+    pa.field("measure", pa.string(), nullable=False),
+    pa.field("unit", pa.string(), nullable=False),
+    pa.field("value", pa.float64(), nullable=False),
+    pa.field("value_max", pa.float64()),
+    pa.field("bound", pa.string(), nullable=False),
+    pa.field("currency", pa.string()),
+    pa.field("crime", pa.string()),
+    pa.field("crime_category", pa.string()),
+    pa.field("period_start", pa.date32()),
+    pa.field("period_end", pa.date32()),
+    pa.field("location", pa.string()),
+    pa.field("country", pa.string()),
+    pa.field("agency", pa.string()),
+    pa.field("quote", pa.string(), nullable=False),
+    pa.field("start", pa.int32(), nullable=False),
+    pa.field("end", pa.int32(), nullable=False),
+    pa.field("sentence", pa.string(), nullable=False),
+    pa.field("sentence_start", pa.int32(), nullable=False),
+    pa.field("sentence_end", pa.int32(), nullable=False),
+    pa.field("confidence", pa.float32(), nullable=False),
+    pa.field("extractor_version", pa.string(), nullable=False),
+])
+
+ENTITIES = pa.schema([
+    pa.field("mention_id", pa.string(), nullable=False),
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("source_id", pa.string(), nullable=False),
+    pa.field("type", pa.string(), nullable=False),
+    pa.field("name", pa.string(), nullable=False),
+    pa.field("text", pa.string(), nullable=False),
+    pa.field("start", pa.int32(), nullable=False),
+    pa.field("end", pa.int32(), nullable=False),
+    pa.field("entity_id", pa.string()),
+    pa.field("extractor_version", pa.string(), nullable=False),
+])
+
+RAW = pa.schema([
+    pa.field("source_id", pa.string(), nullable=False),
+    pa.field("kind", pa.string(), nullable=False),
+    pa.field("url", pa.string(), nullable=False),
+    pa.field("final_url", pa.string(), nullable=False),
+    pa.field("status", pa.int16(), nullable=False),
+    pa.field("content_type", pa.string()),
+    pa.field("etag", pa.string()),
+    pa.field("last_modified", pa.string()),
+    pa.field("fetched_at", _TS, nullable=False),
+    pa.field("sha256", pa.string(), nullable=False),
+    pa.field("body", pa.large_binary(), nullable=False),
+])
+
+TABLES: dict[str, pa.Schema] = {
+    "articles": ARTICLES,
+    "figures": FIGURES,
+    "entities": ENTITIES,
+    "raw": RAW,
+}

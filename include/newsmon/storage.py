@@ -1,0 +1,111 @@
+"""Day-partitioned Parquet tables under a data root (a local folder or an object-store URI).
+
+Layout: ``<root>/<table>/dt=YYYY-MM-DD/part-<source_id>.parquet``. Each (table, day, source)
+leaf is replaced in one step: the rows go to a hidden temporary file that is then renamed over
+the leaf, so readers see the old leaf or the new one, never half of one. Readers skip the
+temporary files: their names start with a dot and do not end in ``.parquet``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.fs as pafs
+import pyarrow.parquet as pq
+
+from newsmon.schemas import TABLES
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Store:
+    """A data root. Build one with :func:`open_store`."""
+
+    fs: pafs.FileSystem
+    root: str                       # path inside ``fs``
+    uri: str                        # as the user gave it, for messages
+
+    def leaf(self, table: str, day: date, source_id: str) -> str:
+        return f"{self.root}/{table}/dt={day.isoformat()}/part-{source_id}.parquet"
+
+    def write_partition(self, table: str, day: date, source_id: str,
+                        rows: Iterable[Mapping[str, Any]]) -> str:
+        """Replace the leaf of (table, day, source) with ``rows``; an empty list writes an empty leaf."""
+        schema = TABLES[table]
+        data = pa.Table.from_pylist(list(rows), schema=schema)
+        final = self.leaf(table, day, source_id)
+        folder, name = final.rsplit("/", 1)
+        self.fs.create_dir(folder, recursive=True)
+        tmp = f"{folder}/.{name}.{uuid.uuid4().hex}.tmp"
+        try:
+            pq.write_table(data, tmp, filesystem=self.fs, compression="zstd")
+            self.fs.move(tmp, final)
+        except BaseException:
+            _delete_quietly(self.fs, tmp)
+            raise
+        log.debug("wrote %d rows to %s", data.num_rows, final)
+        return final
+
+    def read_partition(self, table: str, day: date, source_id: str) -> list[dict[str, Any]]:
+        """Rows of one leaf, or an empty list when it does not exist yet."""
+        path = self.leaf(table, day, source_id)
+        if self.fs.get_file_info(path).type != pafs.FileType.File:
+            return []
+        rows: list[dict[str, Any]] = pq.read_table(path, filesystem=self.fs, schema=TABLES[table]).to_pylist()
+        return rows
+
+    def read_json(self, relative: str) -> Any:
+        path = f"{self.root}/{relative}"
+        if self.fs.get_file_info(path).type != pafs.FileType.File:
+            return None
+        with self.fs.open_input_stream(path) as stream:
+            return json.loads(stream.read().decode("utf-8"))
+
+    def write_json(self, relative: str, value: Any) -> None:
+        """Write a small JSON document atomically (same temp-then-rename rule as the tables)."""
+        final = f"{self.root}/{relative}"
+        folder, name = final.rsplit("/", 1)
+        self.fs.create_dir(folder, recursive=True)
+        tmp = f"{folder}/.{name}.{uuid.uuid4().hex}.tmp"
+        payload = json.dumps(value, sort_keys=True, indent=1).encode("utf-8")
+        try:
+            with self.fs.open_output_stream(tmp) as stream:
+                stream.write(payload)
+            self.fs.move(tmp, final)
+        except BaseException:
+            _delete_quietly(self.fs, tmp)
+            raise
+
+
+def open_store(root: str) -> Store:
+    """Open a data root: a local path (relative or absolute) or a URI such as ``s3://bucket/prefix``."""
+    if "://" in root:
+        fs, path = pafs.FileSystem.from_uri(root)
+        return Store(fs=fs, root=path.rstrip("/"), uri=root)
+    path = os.path.abspath(root)
+    return Store(fs=pafs.LocalFileSystem(), root=path, uri=path)
+
+
+def _delete_quietly(fs: pafs.FileSystem, path: str) -> None:
+    try:
+        fs.delete_file(path)
+    except (OSError, FileNotFoundError):
+        pass
+
+
+def count_rows(store: Store, table: str, day: date) -> int:
+    """Rows of every source's leaf of (table, day); 0 when the day has none."""
+    folder = f"{store.root}/{table}/dt={day.isoformat()}"
+    selector = pafs.FileSelector(folder, allow_not_found=True)
+    files = [i.path for i in store.fs.get_file_info(selector)
+             if i.type == pafs.FileType.File and i.base_name.endswith(".parquet")
+             and not i.base_name.startswith(".")]
+    return sum(pq.ParquetFile(store.fs.open_input_file(f)).metadata.num_rows for f in files)

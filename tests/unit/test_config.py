@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsmon.config import Settings, load_sources
+from newsmon.errors import ConfigError
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "sources.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_load_sources_reads_valid_rows_and_expands_placeholders(tmp_path: Path) -> None:
+    path = _write(tmp_path, """
+- id: metro_police
+  url: ${BASE}/feed.rss
+  language: en
+- id: court_news
+  url: https://courts.example.org/atom
+  language: zh-CN
+  enabled: false
+""")
+    sources = load_sources(path, env={"BASE": "http://127.0.0.1:9999"})
+    assert [s.id for s in sources] == ["metro_police", "court_news"]
+    assert sources[0].url == "http://127.0.0.1:9999/feed.rss"
+    assert sources[0].enabled is True and sources[1].enabled is False
+    assert sources[1].language == "zh-CN"
+
+
+def test_load_sources_lists_every_bad_row_in_one_error(tmp_path: Path) -> None:
+    path = _write(tmp_path, """
+- id: Bad Id
+  url: https://ok.example.org/rss
+- id: no_url
+- id: ftp_feed
+  url: ftp://example.org/feed
+  enabled: "yes"
+- id: good
+  url: https://ok.example.org/rss
+- id: good
+  url: https://ok.example.org/other
+- id: unset_var
+  url: ${NOT_SET_ANYWHERE}/rss
+  colour: blue
+""")
+    with pytest.raises(ConfigError) as caught:
+        load_sources(path, env={})
+    message = str(caught.value)
+    assert "5 bad source row(s)" in message
+    for expected in ("row 1", "id must be a slug", "row 2", "url is required", "row 3", "must be http(s)",
+                     "enabled must be true or false", "row 5", "duplicate id 'good'", "row 6",
+                     "NOT_SET_ANYWHERE", "unknown key 'colour'"):
+        assert expected in message
+    assert "row 4" not in message
+
+
+@pytest.mark.parametrize("text", ["", "just a string", "{id: x}", "- [unclosed"])
+def test_load_sources_rejects_files_that_are_not_a_list(tmp_path: Path, text: str) -> None:
+    with pytest.raises(ConfigError):
+        load_sources(_write(tmp_path, text), env={})
+
+
+def test_load_sources_reports_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot read sources file"):
+        load_sources(tmp_path / "absent.yaml", env={})
+
+
+def test_settings_from_env_reads_overrides() -> None:
+    settings = Settings.from_env({
+        "NEWSMON_DATA_ROOT": "/srv/newsmon", "NEWSMON_SOURCES": "/etc/sources.yaml",
+        "NEWSMON_READ_TIMEOUT": "5", "NEWSMON_TIMEZONE": "Asia/Shanghai", "NEWSMON_MAX_BYTES": "1000",
+    })
+    assert settings.data_root == "/srv/newsmon"
+    assert settings.sources_path == Path("/etc/sources.yaml")
+    assert settings.read_timeout == 5.0 and settings.max_bytes == 1000
+    assert settings.timezone == "Asia/Shanghai"
+
+
+def test_settings_from_env_names_every_bad_value() -> None:
+    with pytest.raises(ConfigError) as caught:
+        Settings.from_env({"NEWSMON_READ_TIMEOUT": "soon", "NEWSMON_TIMEZONE": "Mars/Olympus",
+                           "NEWSMON_MAX_BYTES": "-1", "NEWSMON_MAX_FAILED_SHARE": "2"})
+    message = str(caught.value)
+    for name in ("NEWSMON_READ_TIMEOUT", "NEWSMON_TIMEZONE", "NEWSMON_MAX_BYTES", "NEWSMON_MAX_FAILED_SHARE"):
+        assert name in message
+
+
+def test_bundled_source_files_are_valid() -> None:
+    config = Path(__file__).resolve().parents[2] / "include" / "config"
+    real = load_sources(config / "sources.real.yaml", env={})
+    sample = load_sources(config / "sources.sample.yaml", env={"NEWSMON_SAMPLE_URL": "http://127.0.0.1:1"})
+    assert len(real) >= 10 and all(s.url.startswith("https://") for s in real)
+    assert any(not s.enabled for s in sample) and sum(s.enabled for s in sample) >= 2

@@ -1,0 +1,68 @@
+"""The pure rules of the pipeline: which day an entry belongs to, and when a run fails."""
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta, timezone
+
+import pytest
+
+from newsmon.config import Settings
+from newsmon.errors import RunCheckError
+from newsmon.models import FeedEntry
+from newsmon.pipeline import check_run, day_of, day_window, select_entries
+
+DAY = date(2025, 1, 16)
+
+
+def _entry(entry_id: str, published: datetime | None) -> FeedEntry:
+    return FeedEntry("s", entry_id, f"https://example.org/{entry_id}", None, published, None)
+
+
+def test_day_window_is_half_open_midnight_to_midnight_in_the_zone() -> None:
+    assert day_window(DAY, "UTC") == (datetime(2025, 1, 16, tzinfo=UTC), datetime(2025, 1, 17, tzinfo=UTC))
+    start, end = day_window(DAY, "Asia/Shanghai")
+    assert start == datetime(2025, 1, 15, 16, tzinfo=UTC) and end - start == timedelta(days=1)
+
+
+def test_day_of_reads_the_day_in_the_configured_zone() -> None:
+    moment = datetime(2025, 1, 15, 16, tzinfo=UTC)
+    assert day_of(moment, "UTC") == date(2025, 1, 15)
+    assert day_of(moment, "Asia/Shanghai") == DAY
+
+
+def test_select_entries_keeps_entries_published_in_the_day() -> None:
+    entries = [
+        _entry("start", datetime(2025, 1, 16, tzinfo=UTC)),
+        _entry("late", datetime(2025, 1, 16, 23, 59, 59, tzinfo=UTC)),
+        _entry("next-midnight", datetime(2025, 1, 17, tzinfo=UTC)),
+        _entry("new-york-evening", datetime(2025, 1, 16, 23, 30, tzinfo=timezone(timedelta(hours=-5)))),
+        _entry("day-before", datetime(2025, 1, 15, 23, 59, tzinfo=UTC)),
+    ]
+    assert [e.entry_id for e in select_entries(entries, DAY, "UTC", {})] == ["start", "late"]
+    # the same entries, with days that start at midnight in New York
+    in_new_york = [e.entry_id for e in select_entries(entries, DAY, "America/New_York", {})]
+    assert in_new_york == ["late", "next-midnight", "new-york-evening"]
+
+
+def test_select_entries_places_undated_entries_on_the_day_first_seen() -> None:
+    entries = [_entry("seen-today", None), _entry("seen-before", None), _entry("never-recorded", None)]
+    first_seen = {"seen-today": "2025-01-16", "seen-before": "2025-01-14"}
+    assert [e.entry_id for e in select_entries(entries, DAY, "UTC", first_seen)] == ["seen-today"]
+
+
+def _report(source_id: str, status: str = "ok", articles: int = 2) -> dict[str, object]:
+    return {"source_id": source_id, "status": status, "articles_extracted": articles, "figures": 3, "mentions": 4}
+
+
+def test_check_run_passes_and_sums_counts() -> None:
+    summary = check_run([_report("a"), _report("b", "failed", 0)], ["a", "b"], DAY, Settings())
+    assert summary["articles"] == 2 and summary["figures"] == 6 and summary["failed_sources"] == ["b"]
+
+
+def test_check_run_counts_a_missing_report_as_a_failure() -> None:
+    with pytest.raises(RunCheckError, match="2 of 3 sources failed: b, c"):
+        check_run([_report("a")], ["a", "b", "c"], DAY, Settings(max_failed_share=0.5))
+
+
+def test_check_run_fails_when_nothing_was_collected() -> None:
+    with pytest.raises(RunCheckError, match="no article was collected"):
+        check_run([_report("a", articles=0)], ["a"], DAY, Settings())
