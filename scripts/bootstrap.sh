@@ -12,6 +12,7 @@ if [ ! -x .venv/bin/python ] || ! .venv/bin/python -c 'import sys' 2>/dev/null; 
   "$python" -m venv --clear .venv
 fi
 if [ ! -x .venv/bin/uv ]; then
+  .venv/bin/python -m pip --version >/dev/null 2>&1 || .venv/bin/python -m ensurepip --default-pip >/dev/null
   .venv/bin/python -m pip install --quiet --disable-pip-version-check "uv==0.13.8"
 fi
 # uv is itself in the lock, so sync keeps it. --compile-bytecode: imports take half as long.

@@ -12,6 +12,9 @@ log = logging.getLogger(__name__)
 
 _HTML_LANG = re.compile(rb"<html\b[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)", re.IGNORECASE)
 _MIN_CHARS = 40
+# Only dates the page states (meta tags, time elements, the URL), never a guess from a copyright
+# line or a stray number: a wrong publication date would shift every period the extractor resolves.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +34,8 @@ def clean_article(html: bytes | str, url: str) -> Cleaned:
     if not html.strip():
         return Cleaned(None, None, None, None, None, "empty page")
     try:
-        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+        doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False,
+                                          date_extraction_params=_DATE_PARAMS)
     except Exception as exc:  # noqa: BLE001 -- trafilatura and lxml raise many types on hostile markup
         log.warning("cleaning failed for %s: %s", url, exc)
         return Cleaned(None, None, None, None, None, f"cleaner error: {type(exc).__name__}")

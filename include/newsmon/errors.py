@@ -13,10 +13,11 @@ class ConfigError(NewsmonError):
 class FetchError(NewsmonError):
     """An HTTP fetch failed: connection, timeout, status, size or redirect limits."""
 
-    def __init__(self, url: str, reason: str) -> None:
+    def __init__(self, url: str, reason: str, status: int | None = None) -> None:
         super().__init__(f"{reason}: {url}")
         self.url = url
         self.reason = reason
+        self.status = status            # the HTTP status when the server answered, else None
 
 
 class FeedParseError(NewsmonError):

@@ -65,7 +65,7 @@ def fetch(
                     seen.add(current)
                     continue
                 if not 200 <= response.status_code < 300 and response.status_code != 304:
-                    raise FetchError(url, f"HTTP {response.status_code}")
+                    raise FetchError(url, f"HTTP {response.status_code}", status=response.status_code)
                 body = _read_capped(response, url, max_bytes)
                 log.debug("fetched %s -> %s (%d bytes)", url, current, len(body))
                 return Fetched(

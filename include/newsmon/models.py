@@ -102,10 +102,11 @@ class RawDocument:
     kind: str                       # "feed" or "page"
     url: str
     final_url: str
-    status: int
+    status: int                     # HTTP status; 0 when no response came
     content_type: str | None
     etag: str | None
     last_modified: str | None
     fetched_at: datetime            # tz-aware UTC wall-clock time of the fetch
-    sha256: str
-    body: bytes
+    sha256: str                     # of the body
+    body: bytes                     # empty when the fetch failed
+    error: str | None               # why the fetch failed, else None

@@ -110,11 +110,11 @@ def _find_source(settings: Settings, source_id: str) -> Source:
 
 def _run(source: Source, day: date, settings: Settings, store: Store,
          client: httpx.Client | None, reprocess: bool) -> SourceReport:
-    raw_rows = {(r["kind"], r["url"], r["sha256"]): r for r in store.read_partition("raw", day, source.id)}
+    raw_rows = {_raw_order(r): r for r in store.read_partition("raw", day, source.id)}
     if not reprocess:
         assert client is not None
         feed = _fetch(client, source.url, settings, source_id=source.id, kind="feed")
-        raw_rows.setdefault(("feed", source.url, feed.sha256), asdict(feed))
+        raw_rows.setdefault(_raw_order(asdict(feed)), asdict(feed))
     feeds = [r for r in raw_rows.values() if r["kind"] == "feed"]
     if not feeds:
         raise FetchError(source.url, "nothing stored to reprocess for this day")
@@ -128,20 +128,17 @@ def _run(source: Source, day: date, settings: Settings, store: Store,
     reasons: dict[str, int] = {}
     for entry in chosen:
         page = pages.get(entry.url)
-        failure = None
-        if page is not None:
-            reused += 1
-        elif reprocess or client is None:
-            failure = "page not in stored raw data"
-        else:
-            try:
-                page = asdict(_fetch(client, entry.url, settings, source_id=source.id, kind="page"))
-                raw_rows[("page", entry.url, page["sha256"])] = pages[entry.url] = page
-                fetched += 1
-            except FetchError as exc:
-                failure = exc.reason
-                log.warning("source %s: page %s failed: %s", source.id, entry.url, exc.reason)
-        article, found_figures, found_mentions = _process_entry(source, entry, page, failure)
+        if page is not None and page["error"] is None:
+            reused += 1                 # stored bytes are never fetched again
+        elif not reprocess and client is not None:
+            attempt = asdict(_fetch_page(client, entry.url, settings, source.id))
+            fetched += 1
+            # A retry that fails the same way keeps the first record, so reruns stay identical.
+            if page is None or attempt["error"] != page["error"]:
+                if page is not None:
+                    del raw_rows[_raw_order(page)]
+                raw_rows[_raw_order(attempt)] = pages[entry.url] = page = attempt
+        article, found_figures, found_mentions = _process_entry(source, entry, page)
         if article.skip_reason:
             reasons[article.skip_reason] = reasons.get(article.skip_reason, 0) + 1
         articles.append(asdict(article))
@@ -171,12 +168,30 @@ def _fetch(client: httpx.Client, url: str, settings: Settings, *, source_id: str
     return RawDocument(
         source_id=source_id, kind=kind, url=url, final_url=got.final_url, status=got.status,
         content_type=got.content_type, etag=got.etag, last_modified=got.last_modified,
-        fetched_at=datetime.now(UTC),  # the wall-clock time of the I/O, kept in ``raw`` only
-        sha256=hashlib.sha256(got.body).hexdigest(), body=got.body,
+        fetched_at=_now(), sha256=hashlib.sha256(got.body).hexdigest(), body=got.body, error=None,
     )
 
 
+def _fetch_page(client: httpx.Client, url: str, settings: Settings, source_id: str) -> RawDocument:
+    """Fetch an article page; a failure is recorded (and stored in ``raw``), not raised."""
+    try:
+        return _fetch(client, url, settings, source_id=source_id, kind="page")
+    except FetchError as exc:
+        log.warning("source %s: page %s failed: %s", source_id, url, exc.reason)
+        return RawDocument(
+            source_id=source_id, kind="page", url=url, final_url=url, status=exc.status or 0,
+            content_type=None, etag=None, last_modified=None, fetched_at=_now(),
+            sha256=hashlib.sha256(b"").hexdigest(), body=b"", error=exc.reason,
+        )
+
+
+def _now() -> datetime:
+    """Wall-clock time of a fetch. Stored in ``raw`` only: no derived row depends on it."""
+    return datetime.now(UTC)
+
+
 def _raw_order(row: Mapping[str, Any]) -> tuple[str, str, str]:
+    """Key and sort order of a raw row."""
     return (row["kind"], row["url"], row["sha256"])
 
 
@@ -213,7 +228,7 @@ def _update_first_seen(store: Store, source_id: str, entries: list[FeedEntry], d
 
 
 def _process_entry(source: Source, entry: FeedEntry, page: Mapping[str, Any] | None,
-                   failure: str | None) -> tuple[Article, list[dict[str, Any]], list[dict[str, Any]]]:
+                   ) -> tuple[Article, list[dict[str, Any]], list[dict[str, Any]]]:
     """Clean and extract one entry's page. Never raises for a bad page: the reason goes on the row."""
     article_id = ids.article_id(entry.url)
     base = {
@@ -222,8 +237,9 @@ def _process_entry(source: Source, entry: FeedEntry, page: Mapping[str, Any] | N
         "published_at": entry.published_at, "language": source.language, "text": None,
         "text_sha1": None, "extractor_version": EXTRACTOR_VERSION,
     }
-    if page is None:
-        return Article(**base, status="failed", skip_reason=failure or "page not fetched"), [], []
+    if page is None or page["error"]:
+        reason = page["error"] if page else "page not in stored raw data"
+        return Article(**base, status="failed", skip_reason=reason), [], []
     cleaned = clean_article(page["body"], page["final_url"])
     published_at = entry.published_at
     if published_at is None and cleaned.published is not None:

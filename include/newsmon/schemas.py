@@ -79,6 +79,7 @@ RAW = pa.schema([
     pa.field("fetched_at", _TS, nullable=False),
     pa.field("sha256", pa.string(), nullable=False),
     pa.field("body", pa.large_binary(), nullable=False),
+    pa.field("error", pa.string()),
 ])
 
 TABLES: dict[str, pa.Schema] = {

@@ -65,6 +65,8 @@ def test_run_collects_the_days_entries_with_reasons_for_the_bad_ones(
     raw = _rows(env, "raw")
     assert sorted(r["kind"] for r in raw).count("feed") == 3
     assert {r["url"] for r in raw if r["kind"] == "page"} >= {sample_site + SEED_PATH}
+    (missing,) = [r for r in raw if r["error"]]
+    assert missing["url"].endswith("/missing-page.html") and missing["status"] == 404 and missing["body"] == b""
 
 
 def test_reprocess_rebuilds_the_same_rows_without_any_http(

@@ -46,3 +46,13 @@ def test_clean_article_handles_empty_and_garbage_input() -> None:
     assert clean_article(b"", URL).skip_reason == "empty page"
     garbage = clean_article(b"\x00\xff\xfe<<<>>>" * 50, URL)
     assert garbage.text is None and garbage.skip_reason
+
+
+def test_clean_article_reads_a_stated_date_but_never_guesses_one() -> None:
+    body = "<p>" + "Police in Accra arrested nine men after a raid on a warehouse, officers said. " * 3 + "</p>"
+    dated = clean_article(f'<html><head><meta property="article:published_time" content="2025-03-04T10:00:00Z">'
+                          f'</head><body><article>{body}</article></body></html>', "https://news.example.org/accra.html")
+    assert str(dated.published) == "2025-03-04"
+    guessed = clean_article(f"<html><body><article>{body}</article><footer>&copy; 2024 Example News</footer>"
+                            f"</body></html>", "https://news.example.org/story.html")
+    assert guessed.text is not None and guessed.published is None

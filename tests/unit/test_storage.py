@@ -16,7 +16,8 @@ DAY = date(2025, 1, 16)
 def _raw(url: str) -> dict[str, object]:
     return {"source_id": "s1", "kind": "page", "url": url, "final_url": url, "status": 200,
             "content_type": "text/html", "etag": None, "last_modified": None,
-            "fetched_at": datetime(2025, 1, 16, 9, tzinfo=UTC), "sha256": "00", "body": b"<p>x</p>"}
+            "fetched_at": datetime(2025, 1, 16, 9, tzinfo=UTC), "sha256": "00", "body": b"<p>x</p>",
+            "error": None}
 
 
 def test_write_partition_replaces_the_leaf_and_never_appends(tmp_path: Path) -> None:
