@@ -92,19 +92,13 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from newsmon.documents import read_documents
+
     count = 0
-    with args.input.open(encoding="utf-8") as src, args.output.open("w", encoding="utf-8") as out:
-        for n, line in enumerate(src, 1):
-            if not line.strip():
-                continue
-            try:
-                doc = json.loads(line)
-                published = date.fromisoformat(doc["published"][:10]) if doc.get("published") else None
-                text, doc_id = doc["text"], doc["id"]
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                print(f"error: {args.input}:{n}: not a document line ({exc})", file=sys.stderr)
-                return 2
-            out.write(json.dumps({"id": doc_id, **to_gold(extract(text, published))}, ensure_ascii=False) + "\n")
+    with args.output.open("w", encoding="utf-8") as out:
+        for doc in read_documents(args.input):
+            prediction = {"id": doc.id, **to_gold(extract(doc.text, doc.published))}
+            out.write(json.dumps(prediction, ensure_ascii=False) + "\n")
             count += 1
     print(f"wrote predictions for {count} documents to {args.output}")
     return 0

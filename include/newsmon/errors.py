@@ -29,5 +29,9 @@ class FeedParseError(NewsmonError):
         self.reason = reason
 
 
+class DocumentFormatError(NewsmonError):
+    """A line of a documents file (``*.docs.jsonl``) is not a valid document."""
+
+
 class RunCheckError(NewsmonError):
     """A day's run failed its checks (too many failed sources, or nothing collected)."""

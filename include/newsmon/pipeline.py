@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -231,28 +231,27 @@ def _process_entry(source: Source, entry: FeedEntry, page: Mapping[str, Any] | N
                    ) -> tuple[Article, list[dict[str, Any]], list[dict[str, Any]]]:
     """Clean and extract one entry's page. Never raises for a bad page: the reason goes on the row."""
     article_id = ids.article_id(entry.url)
-    base = {
-        "article_id": article_id, "source_id": source.id, "entry_id": entry.entry_id, "url": entry.url,
-        "canonical_url": ids.canonical_url(entry.url), "title": entry.title, "author": None,
-        "published_at": entry.published_at, "language": source.language, "text": None,
-        "text_sha1": None, "extractor_version": EXTRACTOR_VERSION,
-    }
+    article = Article(
+        article_id=article_id, source_id=source.id, entry_id=entry.entry_id, url=entry.url,
+        canonical_url=ids.canonical_url(entry.url), title=entry.title, author=None,
+        published_at=entry.published_at, language=source.language, text=None, text_sha1=None,
+        status="failed", skip_reason=page["error"] if page else "page not in stored raw data",
+        extractor_version=EXTRACTOR_VERSION,
+    )
     if page is None or page["error"]:
-        reason = page["error"] if page else "page not in stored raw data"
-        return Article(**base, status="failed", skip_reason=reason), [], []
+        return article, [], []
     cleaned = clean_article(page["body"], page["final_url"])
     published_at = entry.published_at
     if published_at is None and cleaned.published is not None:
         published_at = datetime.combine(cleaned.published, time.min, tzinfo=UTC)
-    base.update(
-        title=entry.title or cleaned.title, author=cleaned.author, published_at=published_at,
-        language=cleaned.language or source.language,
+    article = replace(
+        article, title=entry.title or cleaned.title, author=cleaned.author, published_at=published_at,
+        language=cleaned.language or source.language, status="skipped", skip_reason=cleaned.skip_reason,
     )
     if cleaned.text is None:
-        return Article(**base, status="skipped", skip_reason=cleaned.skip_reason), [], []
+        return article, [], []
     text = cleaned.text
-    base.update(text=text, text_sha1=ids.text_sha1(text))
-    article = Article(**base, status="extracted", skip_reason=None)
+    article = replace(article, text=text, text_sha1=ids.text_sha1(text), status="extracted", skip_reason=None)
     found = extract(text, published=cleaned.published or (published_at.date() if published_at else None))
     common = {"article_id": article_id, "source_id": source.id, "extractor_version": EXTRACTOR_VERSION}
     figures = [
@@ -266,7 +265,7 @@ def _process_entry(source: Source, entry: FeedEntry, page: Mapping[str, Any] | N
     return article, figures, mentions
 
 
-def check_run(reports: list[Mapping[str, Any]], expected: list[str], day: date,
+def check_run(reports: Sequence[Mapping[str, Any]], expected: Sequence[str], day: date,
               settings: Settings | None = None) -> dict[str, Any]:
     """Fail the day when too large a share of sources failed, or nothing at all was collected.
 

@@ -1,0 +1,837 @@
+"""The figures of one sentence: which action governs each number, and what it measures.
+
+For every number the drafter weighs the action words around it: an active verb on its left
+("arrested 42 people"), a passive on its right ("42 people were arrested"), a nominalization ("the
+arrest of 42 people"), a counted noun ("42 arrests"), the total it breaks down ("including 12
+women"), the value it is compared with ("up from 754") or, for money and victims, the harm a crime
+did. Changes ("a 58.5 percent increase") take the action of what changed; prison terms need a
+sentence actually imposed. Participants, ages, dates, labels, possible penalties and shares are left
+out. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from newsmon.heads import (
+    COUNTED_UNITS,
+    HEAD_STOPS,
+    TRIGGER_PATTERNS,
+    Head,
+    Trigger,
+    counted_at,
+    default_unit,
+    find_triggers,
+    read_head,
+)
+from newsmon.lexicon import (
+    ACTIVE,
+    ADJECTIVE_ED,
+    AUXILIARIES,
+    BLOCKING_WORDS,
+    COUNTED,
+    DECREASE_WORDS,
+    FINE_NOUNS,
+    GAP_FILLERS,
+    INCREASE_WORDS,
+    LIST_SEPARATORS,
+    NOMINAL,
+    NOMINAL_LINKS,
+    PASSIVE,
+    SHARE_CUES,
+    STATUTORY_CUES,
+    SUBJECT,
+)
+from newsmon.numbers import Quantity, find_quantities
+
+__all__ = ["Draft", "draft_sentence"]
+
+_GAP_TOKEN = re.compile(r"[\w'’\-.%$£€₹₦]+|,")
+_UNIT_DEFAULTS = {
+    "arrest": "person",
+    "charge": "person",
+    "convict": "person",
+    "sentence": "person",
+    "transfer": "person",
+    "rescue": "person",
+    "discipline": "person",
+    "investigate": "person",
+    "solve": "case",
+    "fine": "person",
+    "harm": "person",
+    "seize": "item",
+}
+_PERSON_ACTIONS = frozenset({"arrest", "rescue", "discipline", "convict", "sentence"})
+_BE_FORMS = frozenset({"were", "was", "are", "is", "been", "being", "be", "got", "get"})
+_BOUNDARY = re.compile(
+    r"[;:()\[\]?!]|\s[—–-]\s(?!\s*including\b)|[—–](?!\s*including\b)"
+    r"|,\s+(?:who|which|while|whereas|but)\b"
+)
+_IN_CASES_BEFORE = re.compile(
+    r"\b(?P<link>involved in|linked to|connected (?:to|with)|in connection with|related to"
+    r"|tied to|in)\s+(?:the\s+|a\s+total\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_INCLUDE_BEFORE = re.compile(
+    r"\b(?:includ(?:ing|es|ed|e)|compris(?:ed|es|ing|e)|consist(?:ed|s|ing)? of)\s*$", re.IGNORECASE
+)
+_BREAKDOWN_BEFORE = re.compile(
+    r"(?:\bamong (?:them|whom|those)(?: were)?|\bof (?:them|whom|which|those)|\bsuch as"
+    r"|:|\bincluding)\s*,?\s*$",
+    re.IGNORECASE,
+)
+_BREAKDOWN_START = re.compile(
+    r"^\s*(?:(?:of|among) (?:them|these|those|whom|the\b[^,]{0,60})|in all|in total"
+    r"|these [a-z]+ includ\w*|the [a-z]+ includ\w*)\b",
+    re.IGNORECASE,
+)
+_COPULA_AFTER = re.compile(r"^\s+(?:of (?:them|whom|those|these)\s+)?(?:were|are|was|is)\b", re.IGNORECASE)
+_CONVERSION_BEFORE = re.compile(
+    r"\(\s*(?:about|approximately|approx\.|around|some|roughly|nearly|or|equivalent"
+    r" to|worth)?\s*$",
+    re.IGNORECASE,
+)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:Terminal|Section|Branch|Article|Act|Chapter|Rule|Room|Flight|Route|Highway"
+    r"|Level|Phase|No\.?|Number|Docket|Gate|Building|Block|Unit|Lot|Pier|Zone|Precinct"
+    r"|Ward|Batch|Squad|Class|Grade|Part|Annex|Schedule|Title|Platform|Channel|Page"
+    r"|Vol\.?|Issue|Episode|Tel|Phone|Fax|License|Licence|Registration|ID|Code|Ref"
+    r"|[A-Z]{2,3})\s*[:#]?\s*$"
+)
+_LIST_BEFORE = re.compile(r"\b(?:list of|top|wanted)\s+$", re.IGNORECASE)
+_MOST_WANTED_AFTER = re.compile(r"^\s*(?:most[- ]wanted|top)", re.IGNORECASE)
+_AGE_COMMAS = re.compile(
+    r"\b(?:man|woman|men|women|boy|girl|suspect|driver|businessman|businesswoman|national"
+    r"|resident|student|mother|father|son|daughter|[A-Z][a-z]+),\s*$"
+)
+_EACH_AFTER = re.compile(r"^\s*(?:each|apiece|per (?:person|victim|head|month|year|day))\b", re.IGNORECASE)
+_STATUTORY = re.compile(r"\b(?:" + "|".join(STATUTORY_CUES) + r")\b", re.IGNORECASE)
+_SHARE_AFTER = re.compile(
+    r"^\s*(?:of\b(?!\s+(?:the\s+)?(?:cases|suspects))|are\b|were\b|each\b|is\b)", re.IGNORECASE
+)
+_LEVEL_BEFORE = re.compile(r"\b(?:from|to|at)\s+$", re.IGNORECASE)
+_HARM_MONEY_CUE = re.compile(
+    r"\b(?:involv\w+|worth|totall?ing|amount(?:ed|ing)? to|netted|generat\w+|reap\w*"
+    r"|lost|losses|loss|losing|cheat\w*|swindl\w+|defraud\w*|scam\w*|fraud\w*|dup\w+|conned"
+    r"|stole|stolen|embezzl\w+|launder\w*|illegal gains|proceeds|claims|bribes?|cost)\b",
+    re.IGNORECASE,
+)
+_SEIZED_VALUE_CUE = re.compile(
+    r"\b(?:haul|seiz\w+|confiscat\w+|hidden|stash\w*|shipment|consignment|intercept\w*"
+    r"|netted|recovered|found)\b",
+    re.IGNORECASE,
+)
+_CRIME_AFTER_MONEY = re.compile(
+    r"^\s*(?:in\s+)?(?:[\w-]+\s+){0,3}?(?:fraud|scams?|schemes?|swindles?|ponzi"
+    r"|conspiracy|racket|embezzlement|scandal|bribes?|kickbacks?|losses|loss|claims)\b",
+    re.IGNORECASE,
+)
+_DRUG_WORDS = re.compile(
+    r"\b(?:drugs?|narcotics?|cocaine|heroin|meth\w*|ketamine|cannabis|marijuana|hashish"
+    r"|fentanyl|opium|ecstasy|ice|pills)\b",
+    re.IGNORECASE,
+)
+_VICTIM_HEADS = frozenset({"victims", "victim"})
+_VIOLENCE = re.compile(
+    r"\b(?:gunm[ae]n|shoot\w*|stabb\w*|attack\w*|bomb\w*|murder\w*|homicide|terror\w*"
+    r"|massacre|rampage|spree|assault\w*|violen\w+|killers?|gang)\b",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"[\s,]*(?:(?:from|in|of)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[\s,]*)?(?:and\s+|or\s+)?")
+_VALUE_OF_BEFORE = re.compile(r"\b(?:worth|valued at|value of)\s+$", re.IGNORECASE)
+_CHANGE_NOUN_AFTER = re.compile(
+    r"^\s+(?:increase|decrease|rise|drop|surge|jump|decline|fall|growth|reduction|spike"
+    r"|more|fewer|higher|lower)\b",
+    re.IGNORECASE,
+)
+_CHANGE_VERB_BEFORE = re.compile(
+    r"\b(?:increas\w*|decreas\w*|r[io]se|risen|rising|f[ae]ll\w*|drop\w*|declin\w*"
+    r"|grew|grown|jump\w*|surg\w*|plummet\w*|plung\w*|soar\w*|climb\w*|up|down"
+    r"|(?:an?|the)(?: \w+)? (?:increase|decrease|rise|drop|decline|fall|growth) of)"
+    r"(?: by)?\s+$",
+    re.IGNORECASE,
+)
+_PENALTY_BEFORE = re.compile(
+    r"\b(?:fine|fined|penalty|penalties|jail|prison|imprisonment|term)\b", re.IGNORECASE
+)
+_COMPARED_BEFORE = re.compile(
+    r"\b(?:up|down|rising|falling|rose|fell|increased|decreased|dropped|climbed"
+    r"|compared)\s+(?:from|with|to)\s+$",
+    re.IGNORECASE,
+)
+_NUMBER_OF = re.compile(r"\bnumber of\b", re.IGNORECASE)
+_PURPOSE_BEFORE = re.compile(
+    r"\b(?:for|seeking|seek|sought|wanted|warrants?)\s+(?:the|their|his|her)?\s*$", re.IGNORECASE
+)
+_PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ught", "eld", "ozen", "olen", "ken", "up", "over", "back", "home")
+
+
+@dataclass(frozen=True, slots=True)
+class _Choice:
+    action: str
+    trigger: Trigger | None
+    score: float
+    unit: str | None = None  # the unit to use when the number has no head noun
+    side: str = ""  # "left" or "right" of the number, for coordinated verbs
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """A figure of one sentence before its attributes, offsets relative to the sentence."""
+
+    action: str
+    measure: str
+    unit: str
+    value: float
+    value_max: float | None
+    bound: str
+    currency: str | None
+    quantity: Quantity
+    head_end: int
+    trigger: Trigger | None
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Scene:
+    """One sentence with its numbers and trigger words, and the figures already drafted around it."""
+
+    text: str
+    quantities: list[Quantity]
+    triggers: list[Trigger]
+    previous: list[Draft]
+    dollar: str
+
+
+def draft_sentence(sentence: str, dollar: str, previous: list[Draft]) -> list[Draft]:
+    scene = _Scene(sentence, find_quantities(sentence), find_triggers(sentence), previous, dollar)
+    drafts: list[Draft] = []
+    for index, quantity in enumerate(scene.quantities):
+        if _is_excluded_quantity(sentence, quantity, scene.quantities[:index]):
+            continue
+        drafts.extend(_draft_quantity(scene, quantity, drafts))
+    return drafts
+
+
+def _is_excluded_quantity(sentence: str, quantity: Quantity, earlier: list[Quantity]) -> bool:
+    before = sentence[max(0, quantity.start - 40) : quantity.start]
+    after = sentence[quantity.end : quantity.end + 30]
+    if quantity.value == 0 or quantity.unit == "times":
+        return True
+    if quantity.currency and earlier and earlier[-1].currency and _CONVERSION_BEFORE.search(before):
+        return True
+    if _LABEL_BEFORE.search(before) or _LIST_BEFORE.search(before) or _MOST_WANTED_AFTER.match(after):
+        return True
+    if _AGE_COMMAS.search(before) and after.startswith(",") and quantity.value < 120 and not quantity.is_word:
+        return True
+    if quantity.currency and _EACH_AFTER.match(after):
+        return True
+    if quantity.is_word and quantity.value == 1 and re.match(r"\s+(?:was|is|has|had|who|day)\b", after):
+        return True
+    return quantity.unit == "percent" and bool(_SHARE_AFTER.match(after) or _LEVEL_BEFORE.search(before))
+
+
+def _draft_quantity(scene: _Scene, quantity: Quantity, drafts: list[Draft]) -> list[Draft]:
+    if quantity.unit in ("percent", "change"):
+        return _change_drafts(scene, quantity, drafts)
+    if quantity.unit in ("year", "month", "week", "day"):
+        return _term_drafts(scene, quantity)
+    head = read_head(scene.text, quantity, scene.triggers)
+    if head.excluded or _counts_charges(scene.text, quantity, head):
+        return []
+    unit = _measure_unit(quantity, head)
+    results: list[Draft] = []
+    for choice in _choose_actions(scene, quantity, head, unit, drafts):
+        final_unit = unit or choice.unit or _UNIT_DEFAULTS.get(choice.action, "person")
+        made = _make_draft(scene.text, quantity, head, choice, final_unit, scene.dollar)
+        if (
+            made is not None
+            and made.action == "harm"
+            and made.unit == "person"
+            and head.noun not in _VICTIM_HEADS
+            and not _violent_context(scene.text)
+        ):
+            continue
+        if made is not None and not _is_statutory(scene.text, quantity, made.action):
+            results.append(made)
+    return results
+
+
+def _counts_charges(sentence: str, quantity: Quantity, head: Head) -> bool:
+    """Counts of charges or offences in a charge sheet ("charged 133 offenders with 457 offences")."""
+    before = sentence[max(0, quantity.start - 12) : quantity.start].lower()
+    return head.noun in ("offences", "offenses", "counts", "charges", "crimes") and before.rstrip().endswith(
+        "with"
+    )
+
+
+def _measure_unit(quantity: Quantity, head: Head) -> str | None:
+    if quantity.currency:
+        return "money"
+    if quantity.unit == "kg":
+        return "kg"
+    if head.counted is not None:
+        return COUNTED_UNITS.get(head.counted.text, "person")
+    return head.unit
+
+
+def _make_draft(
+    sentence: str, quantity: Quantity, head: Head, choice: _Choice, unit: str, dollar: str
+) -> Draft | None:
+    action = _remapped(choice, unit)
+    if unit == "money" and action != choice.action and _VALUE_OF_BEFORE.search(sentence[: quantity.start]):
+        action = choice.action
+    if not _unit_fits(action, unit, choice.trigger if action == choice.action else None):
+        return None
+    value = quantity.value
+    if unit in ("person", "case", "group", "item") and value != int(value):
+        decimals = str(quantity.value).split(".")[-1]
+        if quantity.has_scale:
+            value = round(value)
+        elif len(decimals) == 3 and not quantity.is_word:
+            value = round(value * 1000)
+        if value != int(value):
+            return None
+    measure = {"money": "amount", "kg": "weight"}.get(unit, "count")
+    currency = None
+    if unit == "money":
+        currency = dollar if quantity.currency == "$" else quantity.currency
+    return Draft(
+        action=action,
+        measure=measure,
+        unit=unit,
+        value=value,
+        value_max=quantity.value_max,
+        bound=quantity.bound,
+        currency=currency,
+        quantity=quantity,
+        head_end=head.end,
+        trigger=choice.trigger,
+        score=choice.score,
+    )
+
+
+def _remapped(choice: _Choice, unit: str | None) -> str:
+    if choice.trigger is not None:
+        for remap_unit, remap_action in choice.trigger.word.remap:
+            if remap_unit == unit:
+                return remap_action
+    return choice.action
+
+
+def _unit_fits(action: str, unit: str, trigger: Trigger | None) -> bool:
+    if trigger is not None and trigger.word.units is not None and trigger.word.action == action:
+        return unit in trigger.word.units
+    if action in _PERSON_ACTIONS:
+        return unit == "person"
+    if action == "transfer":
+        return unit in ("person", "case")
+    if action == "investigate":
+        return unit in ("person", "case", "item")
+    return True
+
+
+def _choose_actions(
+    scene: _Scene, quantity: Quantity, head: Head, unit: str | None, drafts: list[Draft]
+) -> list[_Choice]:
+    sentence = scene.text
+    if head.counted is not None:
+        return [_Choice(head.counted.word.action, head.counted, 0.95)]
+    in_cases = _in_cases_choice(scene, quantity, unit, drafts)
+    if in_cases is not None:
+        return [in_cases]
+    candidates = _left_choices(scene, quantity) + _right_choices(scene, quantity, head)
+    money_fine = _money_noun_choice(sentence, quantity)
+    if money_fine is not None:
+        candidates.append(money_fine)
+    usable = [c for c in candidates if c.action != "harm" and _fits_choice(c, unit)]
+    if not usable:
+        usable = [c for c in candidates if _fits_choice(c, unit)]
+    if usable:
+        best = max(usable, key=lambda c: c.score)
+        return [best] + _coordinated_choices(sentence, best, unit)
+    for fallback in (_comparison_choice, _inherited_choice, _number_of_choice):
+        choice = fallback(scene, quantity, head, unit, drafts)
+        if choice is not None:
+            return [choice]
+    harm = _harm_choice(sentence, quantity, head, unit)
+    return [harm] if harm is not None else []
+
+
+def _in_cases_choice(
+    scene: _Scene, quantity: Quantity, unit: str | None, drafts: list[Draft]
+) -> _Choice | None:
+    """Cases a count is set in ("36,000 suspects in 20,000 cases", "involved in 900 cases"): investigate."""
+    if unit != "case":
+        return None
+    match = _IN_CASES_BEFORE.search(scene.text[max(0, quantity.start - 30) : quantity.start])
+    if match is None:
+        return None
+    harm = any(t.word.action == "harm" and t.end <= quantity.start for t in scene.triggers)
+    if match.group("link").lower() == "in":
+        earlier = [t for t in scene.triggers if t.end <= quantity.start and t.word.action != "harm"]
+        if not (drafts or earlier or harm) or quantity.value < 2:
+            return None
+    return _Choice("harm" if harm else "investigate", None, 0.7)
+
+
+def _fits_choice(choice: _Choice, unit: str | None) -> bool:
+    probe = unit or _UNIT_DEFAULTS.get(choice.action, "person")
+    action = _remapped(choice, probe)
+    return _unit_fits(action, probe, choice.trigger if action == choice.action else None)
+
+
+def _left_choices(scene: _Scene, quantity: Quantity) -> list[_Choice]:
+    choices: list[_Choice] = []
+    for trigger in scene.triggers:
+        if trigger.end > quantity.start or not (set(trigger.word.roles) & {ACTIVE, NOMINAL}):
+            continue
+        score = _left_gap_score(scene, trigger, quantity)
+        if score is not None:
+            choices.append(_Choice(trigger.word.action, trigger, score, default_unit(trigger), "left"))
+    return choices
+
+
+def _left_gap_score(scene: _Scene, trigger: Trigger, quantity: Quantity) -> float | None:
+    sentence = scene.text
+    gap = sentence[trigger.end : quantity.start]
+    if _BOUNDARY.search(gap):
+        return None
+    words = [w.lower() for w in _GAP_TOKEN.findall(gap)]
+    if _is_counted_head(scene, trigger):
+        return None
+    if ACTIVE not in trigger.word.roles or _looks_nominal(sentence, trigger):
+        linked = trigger.text.split()[-1] in NOMINAL_LINKS
+        first = next((w for w in words if w != ","), "")
+        if not linked and first not in NOMINAL_LINKS:
+            return None
+        if _PURPOSE_BEFORE.search(sentence[max(0, trigger.start - 12) : trigger.start]):
+            return None
+    content = [w for w in words if w != ","]
+    if not content:
+        return 0.97
+    if _is_bare_form(trigger) and len(content) > 3:
+        return None
+    if content[0] in ("and", "or", "but", "then", "as", "so", "after", "before", "while"):
+        return None
+    if _has_blocking_word(content):
+        return None
+    between = [q for q in scene.quantities if trigger.end <= q.start and q.end <= quantity.start]
+    nominal = ACTIVE not in trigger.word.roles or _looks_nominal(sentence, trigger)
+    if not nominal and words[0] == "," and content[0] in NOMINAL_LINKS:
+        return None
+    if all(w in GAP_FILLERS or (nominal and w in NOMINAL_LINKS) for w in content):
+        return 0.95
+    if between:
+        money = quantity.currency is not None or quantity.unit == "kg"
+        return 0.86 - 0.004 * len(content) if _ends_list_item(words, money) and len(content) <= 30 else None
+    if len(content) <= 12:
+        return 0.8 - 0.03 * len(content)
+    return None
+
+
+def _is_counted_head(scene: _Scene, trigger: Trigger) -> bool:
+    """True when the trigger is the counted noun of an earlier number ("800 arrests, 700 ...")."""
+    if COUNTED not in trigger.word.roles:
+        return False
+    for quantity in scene.quantities:
+        if quantity.end <= trigger.start:
+            gap = scene.text[quantity.end : trigger.start].split()
+            if len(gap) <= 2 and not any(w.lower() in HEAD_STOPS for w in gap):
+                return True
+    return False
+
+
+def _is_bare_form(trigger: Trigger) -> bool:
+    """An uninflected one-word trigger ("rescue", "arrest") governs only a number right after it."""
+    return " " not in trigger.text and not trigger.text.endswith(("ed", "ing", "s", "en", "ze", "zen"))
+
+
+def _ends_list_item(words: list[str], money: bool) -> bool:
+    tail = " ".join(words[-3:])
+    linking = ("totaling", "totalling", "worth", "valued", "amounting") + (("with",) if money else ())
+    return bool(words) and (
+        words[-1] in (",", "and", "or", "including", "plus", "to", "from") + linking
+        or any(tail.endswith(s) for s in LIST_SEPARATORS)
+    )
+
+
+def _looks_nominal(sentence: str, trigger: Trigger) -> bool:
+    """True when a verb-or-noun trigger is used as a noun ("the arrest of", "arrests of")."""
+    before = sentence[max(0, trigger.start - 12) : trigger.start].lower()
+    return bool(re.search(r"\b(?:the|a|an|their|its|his|her)\s+$", before)) and NOMINAL in trigger.word.roles
+
+
+def _has_blocking_word(words: list[str]) -> bool:
+    for index, word in enumerate(words):
+        if word in BLOCKING_WORDS:
+            return True
+        if (
+            word.endswith("ed")
+            and index > 0
+            and words[index - 1] in ("and", ",", "then")
+            and word not in ADJECTIVE_ED
+        ):
+            return True
+    return False
+
+
+def _right_choices(scene: _Scene, quantity: Quantity, head: Head) -> list[_Choice]:
+    for trigger in scene.triggers:
+        if trigger.start < head.end or not (set(trigger.word.roles) & {PASSIVE, SUBJECT}):
+            continue
+        score = _right_gap_score(scene, head, trigger)
+        if score is not None:
+            return [_Choice(trigger.word.action, trigger, score, default_unit(trigger), "right")]
+    return []
+
+
+def _right_gap_score(scene: _Scene, head: Head, trigger: Trigger) -> float | None:
+    sentence = scene.text
+    head_end = head.end
+    gap = sentence[head_end : trigger.start]
+    if re.search(r"[;:\[\]?!]|,\s+(?:of|among) (?:whom|which|them)\b", gap):
+        return None
+    words = [w.lower() for w in _GAP_TOKEN.findall(gap) if w != ","]
+    participle = " " in trigger.text or trigger.text.endswith(_PARTICIPLE_ENDINGS)
+    subject_verb = SUBJECT in trigger.word.roles
+    if not words:
+        return 0.9 if participle or subject_verb else None
+    if any(
+        w in ("said", "says", "according", "but", "while", "whereas", "after", "before", "because")
+        for w in words
+    ):
+        return None
+    if _own_verb_in_gap(words):
+        return None
+    if all(w in AUXILIARIES for w in words):
+        return 0.92
+    between = any(
+        head_end <= q.start and q.end <= trigger.start and not _in_parentheses(sentence, q)
+        for q in scene.quantities
+    )
+    if between and head.unit is None and head.counted is None:
+        return None
+    limit = 30 if between else 18
+    if len(words) > limit:
+        return None
+    if words[-1] in AUXILIARIES and any(w in _BE_FORMS for w in words):
+        return 0.75 - 0.005 * len(words)
+    if subject_verb and len(words) <= 6:
+        return 0.7
+    if between and len(words) <= 12 and participle:
+        return 0.72
+    if len(words) <= 4 and words[0] in ("in", "from", "at", "across", "on", "for", "with") and participle:
+        return 0.7
+    if participle and len(words) <= 2 and not any(w in HEAD_STOPS for w in words):
+        return 0.78
+    if participle and not between and len(words) <= 10 and sentence[trigger.end :].strip(" .") == "":
+        return 0.65
+    return None
+
+
+def _in_parentheses(sentence: str, quantity: Quantity) -> bool:
+    return sentence.rfind("(", 0, quantity.start) > sentence.rfind(")", 0, quantity.start)
+
+
+def _own_verb_in_gap(words: list[str]) -> bool:
+    """True when the number's clause has its own verb before the trigger ("were visited ... safeguarded")."""
+    for index in range(1, len(words)):
+        word, before = words[index], words[index - 1]
+        if before in _BE_FORMS - {"being"} and word.endswith("ed") and word not in ADJECTIVE_ED:
+            relative = any(w in ("who", "that", "which") for w in words[max(0, index - 3) : index])
+            if not relative:
+                return True
+    return False
+
+
+def _money_noun_choice(sentence: str, quantity: Quantity) -> _Choice | None:
+    if not quantity.currency:
+        return None
+    after = sentence[quantity.end : quantity.end + 40]
+    match = re.match(r"\s+(?:in\s+)?(?:[\w-]+\s+){0,2}?([\w-]+)", after)
+    if match and match.group(1).lower() in FINE_NOUNS:
+        return _Choice("fine", None, 0.9)
+    return None
+
+
+def _coordinated_choices(sentence: str, best: _Choice, unit: str | None) -> list[_Choice]:
+    """A verb coordinated with the chosen one governs the same number ("arrested and charged 12")."""
+    trigger = best.trigger
+    if trigger is None or best.score < 0.7:
+        return []
+    if best.side == "left":
+        before = sentence[max(0, trigger.start - 40) : trigger.start]
+        match = re.search(r"([A-Za-z]+(?: [a-z]+)?)\s*(?:,|and|or|,\s*and)\s+$", before)
+        offset = trigger.start - len(before)
+        other = match.group(1).lower() if match else ""
+    else:
+        after = sentence[trigger.end : trigger.end + 40]
+        match = re.match(
+            r"(?:\s+[\w-]+){0,8}?\s*(?:,|and|or|,\s*and)\s+(?:were\s+|was\s+|(?:have|has) been\s+)?"
+            r"((?:[a-z]+ )?[a-z]+)",
+            after,
+        )
+        offset = trigger.end
+        other = match.group(1).lower() if match else ""
+    if not match:
+        return []
+    for pattern, word in TRIGGER_PATTERNS:
+        found = pattern.search(other)
+        if found and (found.end() == len(other) or found.start() == 0) and word.action != best.action:
+            start = offset + match.start(1) + found.start()
+            choice = _Choice(
+                word.action,
+                Trigger(start, start + len(found.group(0)), word, found.group(0)),
+                best.score - 0.05,
+            )
+            return [choice] if _fits_choice(choice, unit) else []
+    return []
+
+
+def _comparison_choice(
+    scene: _Scene, quantity: Quantity, head: Head, unit: str | None, drafts: list[Draft]
+) -> _Choice | None:
+    """The earlier value of a comparison ("up from 754", "compared with 180") counts the same thing."""
+    before = scene.text[max(0, quantity.start - 30) : quantity.start]
+    if not _COMPARED_BEFORE.search(before):
+        return None
+    source = _source_draft(drafts, unit)
+    return None if source is None else _Choice(source.action, None, 0.6, source.unit)
+
+
+def _inherited_choice(
+    scene: _Scene, quantity: Quantity, head: Head, unit: str | None, drafts: list[Draft]
+) -> _Choice | None:
+    """A breakdown ("including 12 women", "Of them, 63 were ...") takes the action of its total."""
+    sentence = scene.text
+    before = sentence[max(0, quantity.start - 40) : quantity.start]
+    after = sentence[quantity.end : quantity.end + 24]
+    include = _INCLUDE_BEFORE.search(before)
+    if include:
+        subject = [
+            t
+            for t in scene.triggers
+            if quantity.start - 80 < t.end <= quantity.start and t.word.action != "harm"
+        ]
+        if subject:
+            return _Choice(subject[-1].word.action, None, 0.6, default_unit(subject[-1]))
+    source = _source_draft(drafts, unit)
+    if source is not None:
+        gap = sentence[source.head_end : quantity.start]
+        if (
+            include
+            or _BREAKDOWN_BEFORE.search(before)
+            or _LIST_GAP.fullmatch(gap)
+            or _BREAKDOWN_START.match(sentence)
+            or _COPULA_AFTER.match(after)
+        ):
+            return _Choice(source.action, None, 0.6, source.unit)
+        return None
+    start = _BREAKDOWN_START.match(sentence)
+    if start:
+        named = [t for t in scene.triggers if t.end <= start.end() + 40 and t.end <= quantity.start]
+        if named:
+            return _Choice(named[0].word.action, named[0], 0.6, default_unit(named[0]))
+    if scene.previous and (start or include):
+        source = _source_draft(scene.previous, unit)
+        if source is not None:
+            return _Choice(source.action, None, 0.55, source.unit)
+    return None
+
+
+def _source_draft(drafts: list[Draft], unit: str | None) -> Draft | None:
+    if unit is not None:
+        same = [d for d in drafts if d.unit == unit and d.measure != "change"]
+        return same[-1] if same else None
+    counts = [d for d in drafts if d.measure == "count"]
+    return counts[-1] if counts else None
+
+
+def _number_of_choice(
+    scene: _Scene, quantity: Quantity, head: Head, unit: str | None, drafts: list[Draft]
+) -> _Choice | None:
+    """ "The number of people prosecuted rose from 137 to 130,000": the numbers count the subject."""
+    sentence = scene.text
+    subject = _NUMBER_OF.search(sentence[: quantity.start])
+    if subject is None or head.unit not in (None, "person", "case"):
+        return None
+    between = [
+        t for t in scene.triggers if subject.end() <= t.start < quantity.start and t.word.action != "harm"
+    ]
+    if not between or not _LEVEL_BEFORE.search(sentence[max(0, quantity.start - 8) : quantity.start]):
+        return None
+    return _Choice(between[0].word.action, between[0], 0.6, default_unit(between[0]) or "person")
+
+
+def _harm_choice(sentence: str, quantity: Quantity, head: Head, unit: str | None) -> _Choice | None:
+    if unit == "money":
+        window = sentence[max(0, quantity.start - 60) : quantity.end + 40]
+        after = sentence[quantity.end : quantity.end + 60]
+        worth = re.match(r"[’']?s?\s*worth\b", after) or re.search(
+            r"\bworth\s+(?:of\s+)?$", sentence[: quantity.start]
+        )
+        if worth and (_SEIZED_VALUE_CUE.search(sentence) or _DRUG_WORDS.search(after)):
+            return _Choice("seize", None, 0.5)
+        if _CRIME_AFTER_MONEY.match(after) or _HARM_MONEY_CUE.search(window):
+            return _Choice("harm", None, 0.5)
+    if head.noun in _VICTIM_HEADS:
+        return _Choice("harm", None, 0.5)
+    return None
+
+
+def _violent_context(sentence: str) -> bool:
+    return bool(_VIOLENCE.search(sentence))
+
+
+def _change_drafts(scene: _Scene, quantity: Quantity, drafts: list[Draft]) -> list[Draft]:
+    sentence = scene.text
+    sign = _change_sign(sentence, quantity, drafts)
+    if sign == 0 or _has_share_cue(sentence, quantity):
+        return []
+    action = _change_action(scene, quantity, drafts)
+    if action is None:
+        return []
+    value = (
+        abs(quantity.value) * sign
+        if quantity.unit == "percent"
+        else quantity.value * (sign if sign < 0 else 1)
+    )
+    noun = _CHANGE_NOUN_AFTER.match(sentence[quantity.end :])
+    verb = _CHANGE_VERB_BEFORE.search(sentence[max(0, quantity.start - 40) : quantity.start])
+    if verb is not None:
+        offset = max(0, quantity.start - 40) + verb.start()
+        quantity = replace(quantity, start=offset)
+    return [
+        Draft(
+            action=action,
+            measure="change",
+            unit="percent",
+            value=value,
+            value_max=None,
+            bound=quantity.bound,
+            currency=None,
+            quantity=quantity,
+            head_end=quantity.end + (noun.end() if noun else 0),
+            trigger=None,
+            score=0.7,
+        )
+    ]
+
+
+def _has_share_cue(sentence: str, quantity: Quantity) -> bool:
+    clause_start = max(
+        sentence.rfind(";", 0, quantity.start), sentence.rfind(",", 0, max(0, quantity.start - 60))
+    )
+    words = re.findall(r"[a-z]+", sentence[clause_start + 1 : quantity.start].lower())
+    return any(w in SHARE_CUES for w in words[-25:])
+
+
+def _change_sign(sentence: str, quantity: Quantity, drafts: list[Draft]) -> int:
+    if quantity.unit == "change":
+        if quantity.value < 0:
+            return -1
+        near = re.findall(r"[a-z]+", sentence[max(0, quantity.start - 40) : quantity.end + 10].lower())
+        verb = re.search(
+            r"(?:doubled|tripled|trebled|quadrupled|halved)", sentence[quantity.num_start : quantity.num_end]
+        )
+        if not verb and not any(w in INCREASE_WORDS | DECREASE_WORDS for w in near):
+            return 0
+        return -1 if any(w in DECREASE_WORDS for w in near) and not verb else 1
+    before = re.findall(r"[a-z\-]+", sentence[max(0, quantity.start - 40) : quantity.start].lower())[-4:]
+    after = re.findall(r"[a-z\-]+", sentence[quantity.end : quantity.end + 40].lower())[:3]
+    for word in list(reversed(before)) + after:
+        if word in INCREASE_WORDS:
+            return 1
+        if word in DECREASE_WORDS:
+            return -1
+    if (
+        drafts
+        and drafts[-1].measure == "change"
+        and re.fullmatch(r"[\s,]*(?:and\s+)?", sentence[drafts[-1].quantity.end : quantity.start])
+    ):
+        return 1 if drafts[-1].value >= 0 else -1
+    return 0
+
+
+def _change_action(scene: _Scene, quantity: Quantity, drafts: list[Draft]) -> str | None:
+    sentence = scene.text
+    counted = _counted_after_change(sentence, quantity)
+    if counted is not None:
+        return counted
+    counts = [d for d in drafts if d.measure != "change"]
+    if counts:
+        return counts[-1].action
+    clause_start, clause_end = _clause_around(sentence, quantity.start)
+    in_clause = [
+        t for t in scene.triggers if clause_start <= t.start < clause_end and t.word.action != "harm"
+    ]
+    if in_clause:
+        return min(in_clause, key=lambda t: abs(t.start - quantity.start)).word.action
+    if drafts:
+        return drafts[-1].action
+    others = [t for t in scene.triggers if t.word.action != "harm"]
+    if others:
+        return min(others, key=lambda t: abs(t.start - quantity.start)).word.action
+    if re.search(r"\b(?:cases|crimes|offen[cs]es|incidents|reported|crime)\b", sentence, re.IGNORECASE):
+        return "investigate"
+    return None
+
+
+def _counted_after_change(sentence: str, quantity: Quantity) -> str | None:
+    match = re.match(r"\s+(?:more|fewer|less|higher|lower)\s+", sentence[quantity.end :])
+    if match is None:
+        return None
+    counted = counted_at(sentence, quantity.end + match.end())
+    return counted.word.action if counted is not None else None
+
+
+def _clause_around(sentence: str, position: int) -> tuple[int, int]:
+    starts = [m.end() for m in re.finditer(r";|,\s+(?:while|whereas|but)\b", sentence) if m.end() <= position]
+    ends = [
+        m.start() for m in re.finditer(r";|,\s+(?:while|whereas|but)\b", sentence) if m.start() > position
+    ]
+    return (starts[-1] if starts else 0), (ends[0] if ends else len(sentence))
+
+
+def _term_drafts(scene: _Scene, quantity: Quantity) -> list[Draft]:
+    sentence = scene.text
+    sentence_triggers = [t for t in scene.triggers if t.word.action == "sentence"]
+    after = sentence[quantity.end : quantity.end + 25].lower()
+    counted = re.match(r"\s*(?:prison |jail )?(?:sentences?|terms?|imprisonment)\b", after)
+    near = [
+        t for t in sentence_triggers if -60 < quantity.start - t.end <= 40 or 0 <= t.start - quantity.end < 10
+    ]
+    if not near and not counted:
+        return []
+    if _is_statutory(sentence, quantity, "sentence") or _has_share_cue(sentence, quantity):
+        return []
+    trigger = near[0] if near else None
+    return [
+        Draft(
+            action="sentence",
+            measure="term",
+            unit=quantity.unit or "year",
+            value=quantity.value,
+            value_max=quantity.value_max,
+            bound=quantity.bound,
+            currency=None,
+            quantity=quantity,
+            head_end=quantity.end,
+            trigger=trigger,
+            score=0.7,
+        )
+    ]
+
+
+def _is_statutory(sentence: str, quantity: Quantity, action: str) -> bool:
+    """A possible penalty ("faces up to 20 years", "a fine of up to $500,000"), not one imposed."""
+    before = sentence[max(0, quantity.start - 70) : quantity.start]
+    if action in ("fine", "sentence"):
+        return bool(_STATUTORY.search(before))
+    return (
+        quantity.bound == "at_most"
+        and bool(_STATUTORY.search(before))
+        and bool(_PENALTY_BEFORE.search(before))
+    )

@@ -1,0 +1,65 @@
+"""Read evaluation documents (``*.docs.jsonl``): one JSON object per line with id, url, title,
+published and text, as ``../shared/eval/FIGURES.md`` defines them."""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from newsmon.errors import DocumentFormatError
+
+_FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2})?")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    text: str
+    published: date | None
+    title: str | None = None
+    url: str | None = None
+
+
+def parse_published(raw: object) -> date | None:
+    """A publication date from ``YYYY-MM-DD`` (a longer ISO timestamp is cut to its date).
+
+    A year or a month alone (``2017``, ``2018-12``) is too coarse to resolve "last week" or
+    "on Monday" against, so it gives None, as a missing date does. Anything else is an error.
+    """
+    if raw is None or raw == "":
+        return None
+    if not isinstance(raw, str):
+        raise TypeError(f"published must be a string or null, not {raw!r}")
+    full = _FULL_DATE.match(raw)
+    if full:
+        return date(int(full[1]), int(full[2]), int(full[3]))
+    if _PARTIAL_DATE.fullmatch(raw):
+        return None
+    raise ValueError(f"published is not an ISO date: {raw!r}")
+
+
+def read_documents(path: Path) -> Iterator[Document]:
+    """Yield the documents of a ``*.docs.jsonl`` file; raise DocumentFormatError naming the bad line."""
+    with path.open(encoding="utf-8") as lines:
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+                doc = Document(id=str(raw["id"]), text=_text(raw["text"]),
+                               published=parse_published(raw.get("published")),
+                               title=raw.get("title"), url=raw.get("url"))
+            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
+                problem = f"{type(exc).__name__}: {exc}"
+                raise DocumentFormatError(f"{path}:{n}: not a document line ({problem})") from exc
+            yield doc
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise TypeError(f"text must be a string, not {type(value).__name__}")
+    return value

@@ -1,0 +1,263 @@
+"""Enforcement figures: the numbers of a news text that count or measure what law enforcement did.
+
+``extract_figures`` splits the text into sentences, drafts each sentence's figures (see
+``newsmon.actions``), gives them their attributes (crime, period, place, country, agency) and keeps
+one figure per fact: a headline repeating the body, "the 1,207 suspects" restating an earlier
+figure, or a rounded "more than 230" next to a precise "233" are dropped. See FIGURES.md for the
+contract. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+
+from newsmon.actions import Draft, draft_sentence
+from newsmon.attributes import (
+    DocumentContext,
+    agency_for,
+    clause_bounds,
+    country_for,
+    crime_for,
+    location_for,
+)
+from newsmon.entities import find_mentions
+from newsmon.heads import is_title_case
+from newsmon.models import Figure, Mention
+from newsmon.numbers import Quantity
+from newsmon.periods import PeriodMention, find_periods
+from newsmon.sentences import Sentence, split_sentences
+
+__all__ = ["extract_figures"]
+
+log = logging.getLogger(__name__)
+
+_EARLIER_AFTER = re.compile(
+    r"^\s*(?:a year (?:earlier|ago|before)|in the previous year|the year before"
+    r"|(?:in )?the same period (?:of )?last year)\b",
+    re.IGNORECASE,
+)
+_OTHER_NEAR = re.compile(r"\b(?:other|another|additional|more|further|remaining)\b", re.IGNORECASE)
+_Period = tuple[date | None, date | None]
+
+
+def extract_figures(
+    text: str, published: date | None = None, *, mentions: Sequence[Mention] | None = None
+) -> list[Figure]:
+    """Return the enforcement figures of ``text``; periods resolve against ``published`` when given.
+
+    ``mentions`` are the entity mentions of ``text`` when the caller has them already.
+    """
+    found = list(mentions) if mentions is not None else find_mentions(text)
+    context = DocumentContext.build(text, found)
+    all_periods = [p for p in find_periods(text, published) if p.kind == "period"]
+    figures: list[Figure] = []
+    previous: list[Draft] = []
+    carried: _Period | None = None
+    for sentence in split_sentences(text):
+        drafts = draft_sentence(sentence.text, context.dollar, previous)
+        periods = [
+            replace(p, start=p.start - sentence.start, end=p.end - sentence.start)
+            for p in all_periods
+            if sentence.start <= p.start and p.end <= sentence.end
+        ]
+        made = [_to_figure(context, sentence, draft, periods, carried) for draft in drafts]
+        figures.extend(made)
+        if drafts:
+            previous = drafts
+        carried = _carried_period(periods, made)
+    kept = _deduplicate(text, figures)
+    log.debug("extracted %d figures (%d before one-fact-one-figure)", len(kept), len(figures))
+    return kept
+
+
+def _carried_period(periods: list[PeriodMention], made: list[Figure]) -> _Period | None:
+    """The period a sentence hands on to the next one: its last time expression, or its figures' period."""
+    if periods:
+        return periods[-1].period_start, periods[-1].period_end
+    if made and (made[-1].period_start or made[-1].period_end):
+        return made[-1].period_start, made[-1].period_end
+    return None
+
+
+def _to_figure(
+    context: DocumentContext,
+    sentence: Sentence,
+    draft: Draft,
+    periods: list[PeriodMention],
+    carried: _Period | None,
+) -> Figure:
+    offset = sentence.start
+    quantity = draft.quantity
+    spans = [(quantity.start, max(draft.head_end, quantity.end))]
+    if draft.trigger is not None:
+        spans.append((draft.trigger.start, draft.trigger.end))
+    quote_start = min(s for s, _ in spans) + offset
+    quote_end = max(e for _, e in spans) + offset
+    anchor = quantity.num_start + offset
+    crime = crime_for(context, sentence.start, sentence.end, anchor)
+    clause_start, clause_end = clause_bounds(context.text, sentence.start, sentence.end, anchor)
+    location, location_country = location_for(context, clause_start, clause_end, anchor)
+    period = _period_for(quantity, periods, carried)
+    if _EARLIER_AFTER.match(sentence.text[quantity.end : quantity.end + 40]):
+        period = _year_before(period)
+    return Figure(
+        action=draft.action,
+        measure=draft.measure,
+        unit=draft.unit,
+        value=float(draft.value),
+        value_max=None if draft.value_max is None else float(draft.value_max),
+        bound=draft.bound,
+        currency=draft.currency,
+        crime=crime.text if crime else None,
+        crime_category=crime.category if crime else None,
+        period_start=period[0],
+        period_end=period[1],
+        location=location,
+        country=country_for(context, location_country, sentence.text),
+        agency=agency_for(context, sentence.start, sentence.end, anchor),
+        quote=context.text[quote_start:quote_end],
+        start=quote_start,
+        end=quote_end,
+        sentence=sentence.text,
+        sentence_start=sentence.start,
+        sentence_end=sentence.end,
+        confidence=round(min(1.0, max(0.0, draft.score)), 3),
+    )
+
+
+def _period_for(quantity: Quantity, periods: list[PeriodMention], carried: _Period | None) -> _Period:
+    """The nearest time expression of the sentence, else the one the previous sentence carried."""
+    if periods:
+        nearest = min(periods, key=lambda p: _span_distance(p.start, p.end, quantity.start, quantity.end))
+        return nearest.period_start, nearest.period_end
+    if carried is not None:
+        return carried
+    return None, None
+
+
+def _year_before(period: _Period) -> _Period:
+    """The same period one year earlier ("down from $522.4 million a year earlier")."""
+
+    def shift(day: date | None) -> date | None:
+        if day is None:
+            return None
+        return (
+            day.replace(year=day.year - 1, day=28)
+            if (day.month, day.day) == (2, 29)
+            else day.replace(year=day.year - 1)
+        )
+
+    return shift(period[0]), shift(period[1])
+
+
+def _span_distance(start: int, end: int, other_start: int, other_end: int) -> int:
+    if end <= other_start:
+        return other_start - end
+    if other_end <= start:
+        return start - other_end
+    return 0
+
+
+def _deduplicate(text: str, figures: list[Figure]) -> list[Figure]:
+    """Drop headline repeats, anaphoric restatements ("the 1,207 suspects") and rounded restatements."""
+    headline = [_is_headline(text, f) for f in figures]
+    anaphoric = [
+        bool(re.search(r"\b(?:the|these|those)\s+$", text[max(0, f.start - 7) : f.start], re.IGNORECASE))
+        or bool(re.match(r"(?:the|these|those)\s", f.quote, re.IGNORECASE))
+        for f in figures
+    ]
+    keep = [True] * len(figures)
+    for i, figure in enumerate(figures):
+        for j, other in enumerate(figures):
+            if i == j or not keep[j] or figure.sentence_start == other.sentence_start:
+                continue
+            if not (headline[i] or headline[j]) and not _same_fact_frame(figure, other):
+                continue
+            if headline[i] and not headline[j] and _headline_restates(figure, other):
+                keep[i] = False
+                break
+            if _key(figure) != _key(other):
+                continue
+            if (
+                headline[i] != headline[j]
+                and figure.value == other.value
+                and figure.value_max == other.value_max
+            ):
+                keep[i] = not headline[i]
+                if not keep[i]:
+                    break
+                continue
+            if figure.value == other.value and figure.value_max == other.value_max:
+                if _drops_duplicate(i, j, headline, anaphoric, text, figure):
+                    keep[i] = False
+                    break
+            elif _restates(figure, other) and not headline[j]:
+                keep[i] = False
+                break
+    return [f for f, k in zip(figures, keep) if k]
+
+
+def _same_fact_frame(figure: Figure, other: Figure) -> bool:
+    """Two body figures can state one fact only if their periods overlap."""
+    first = (figure.period_start or date.min, figure.period_end or date.max)
+    second = (other.period_start or date.min, other.period_end or date.max)
+    return first[0] <= second[1] and second[0] <= first[1]
+
+
+def _drops_duplicate(
+    i: int, j: int, headline: list[bool], anaphoric: list[bool], text: str, figure: Figure
+) -> bool:
+    weak_i = headline[i] or anaphoric[i]
+    weak_j = headline[j] or anaphoric[j]
+    if weak_i and not weak_j:
+        return True
+    if weak_i == weak_j and i > j:
+        near = text[max(0, figure.start - 25) : figure.end + 15]
+        return weak_i or not _OTHER_NEAR.search(near)
+    return False
+
+
+def _headline_restates(headline_figure: Figure, body: Figure) -> bool:
+    if headline_figure.measure != body.measure or (headline_figure.currency or headline_figure.unit) != (
+        body.currency or body.unit
+    ):
+        return False
+    if headline_figure.value == body.value:
+        return True
+    low, high = sorted((headline_figure.value, body.value))
+    return high <= low * 1.35 and _roundness(headline_figure.value) > _roundness(body.value)
+
+
+def _roundness(value: float) -> int:
+    digits = f"{value:.6f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0")
+    return len(digits) - len(digits.rstrip("0"))
+
+
+def _key(figure: Figure) -> tuple[str, str, str]:
+    return figure.action, figure.measure, figure.currency or figure.unit
+
+
+def _restates(rounded: Figure, precise: Figure) -> bool:
+    if rounded.measure == "change" or _roundness(rounded.value) <= _roundness(precise.value):
+        return False
+    low, high = rounded.value, precise.value
+    if rounded.bound in ("more_than", "at_least"):
+        return low < high <= low * 1.35
+    if rounded.bound in ("less_than", "at_most"):
+        return low * 0.75 <= high < low
+    if rounded.bound == "approx":
+        return abs(high - low) <= 0.1 * low
+    return abs(high - low) <= 0.02 * low
+
+
+def _is_headline(text: str, figure: Figure) -> bool:
+    line_start = text.rfind("\n", 0, figure.sentence_start) + 1
+    line_end = text.find("\n", figure.sentence_end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if is_title_case(line) and len(line.split()) <= 25:
+        return True
+    return not line.endswith((".", "!", "?", '"', "”", "’", "'", ")")) and len(line.split()) <= 20

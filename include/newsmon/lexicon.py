@@ -1,0 +1,474 @@
+"""Word lists for the figure extractor: action triggers, counted nouns, crimes and small word sets.
+
+Everything here is data. Patterns are regex fragments matched case-insensitively between word
+boundaries; the modules that use them compile them once at import time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a word list written as one block of text."""
+    return frozenset(text.split())
+
+
+# Roles a trigger can play relative to the number it governs:
+#   A  active verb left of the number ("arrested 42 people")
+#   P  passive or reduced participle right of the counted noun ("42 people were arrested")
+#   N  nominalization left of the number, joined by a preposition ("the arrest of 42 people")
+#   C  counted noun right after the number ("42 arrests")
+#   S  active verb right of its subject, no auxiliary needed ("42 officials received punishments")
+ACTIVE, PASSIVE, NOMINAL, COUNTED, SUBJECT = "A", "P", "N", "C", "S"
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerWord:
+    """One action word: its pattern, the action it signals, its roles and the units it may count."""
+
+    pattern: str
+    action: str
+    roles: str
+    units: frozenset[str] | None = None  # None: any unit
+    remap: tuple[tuple[str, str], ...] = ()  # (unit, action) overrides, e.g. person -> arrest
+
+
+_PERSON = frozenset({"person"})
+_PEOPLE_OR_CASES = frozenset({"person", "case"})
+_GOODS = frozenset({"item", "money", "kg", "group"})
+_MONEY = frozenset({"money"})
+_CASES = frozenset({"case"})
+_GROUPS = frozenset({"group", "item", "case"})
+
+TRIGGERS: tuple[TriggerWord, ...] = (
+    # arrest
+    TriggerWord(r"arrest(?:s|ed|ing)?", "arrest", "APNC", _PERSON),
+    TriggerWord(r"detain(?:s|ed|ing)?", "arrest", "AP", _PERSON),
+    TriggerWord(r"detentions?", "arrest", "NC", _PERSON),
+    TriggerWord(r"apprehend(?:s|ed|ing)?", "arrest", "AP", _PERSON),
+    TriggerWord(r"apprehensions?", "arrest", "NC", _PERSON),
+    TriggerWord(r"captur(?:e|es|ed|ing)", "arrest", "APN", _PERSON),
+    TriggerWord(r"nab(?:s|bed|bing)?", "arrest", "AP", _PERSON),
+    TriggerWord(r"round(?:s|ed|ing)? up", "arrest", "AP", _PERSON),
+    TriggerWord(r"caught", "arrest", "AP", _PERSON),
+    TriggerWord(r"(?:taken|took) into custody", "arrest", "P", _PERSON),
+    TriggerWord(r"held", "arrest", "P", _PERSON),
+    TriggerWord(r"picked up", "arrest", "P", _PERSON),
+    TriggerWord(r"(?:put|placed) under arrest", "arrest", "P", _PERSON),
+    TriggerWord(r"netted", "seize", "A", None, (("person", "arrest"), ("money", "harm"))),
+    TriggerWord(r"intercept(?:s|ed|ing)?", "seize", "AP", None, (("person", "arrest"),)),
+    # charge
+    TriggerWord(r"charg(?:e|es|ed|ing)", "charge", "APN", _PEOPLE_OR_CASES),
+    TriggerWord(r"indict(?:s|ed|ing)?", "charge", "AP", _PEOPLE_OR_CASES),
+    TriggerWord(r"indictments?", "charge", "N", _PEOPLE_OR_CASES),
+    TriggerWord(r"prosecut(?:e|es|ed|ing)", "charge", "AP", _PEOPLE_OR_CASES),
+    TriggerWord(r"prosecutions?", "charge", "NC", _PEOPLE_OR_CASES),
+    TriggerWord(r"arraign(?:s|ed|ing)?", "charge", "AP", _PERSON),
+    TriggerWord(r"brought to (?:court|justice|trial)", "charge", "P", _PERSON),
+    TriggerWord(r"(?:filed|pressed|brought) charges against", "charge", "N", _PERSON),
+    TriggerWord(r"(?:initiated |filed )?lawsuits? against", "charge", "N", _PERSON),
+    TriggerWord(r"fac(?:ed|ing) prosecution", "charge", "S", _PERSON),
+    TriggerWord(r"enforcement actions?", "charge", "NC", _CASES),
+    TriggerWord(r"sued", "charge", "AP", _PERSON),
+    # convict
+    TriggerWord(r"convict(?:s|ed|ing)?", "convict", "AP", _PERSON),
+    TriggerWord(r"convictions?", "convict", "NC", _PERSON),
+    TriggerWord(r"(?:found|pleaded|pled) guilty", "convict", "P", _PERSON),
+    TriggerWord(r"concluded", "convict", "A", _CASES),
+    # sentence
+    TriggerWord(r"sentenc(?:e|es|ed|ing)", "sentence", "APN", frozenset({"person", "year", "month", "day"})),
+    TriggerWord(r"jailed|imprisoned", "sentence", "AP", frozenset({"person", "year", "month", "day"})),
+    # fine
+    TriggerWord(r"fin(?:e|es|ed)", "fine", "APNC", frozenset({"person", "money", "case"})),
+    TriggerWord(r"penalt(?:y|ies)", "fine", "NC", _MONEY),
+    TriggerWord(r"restitution", "fine", "NC", _MONEY),
+    TriggerWord(r"forfeit(?:s|ed|ure|ures)?", "fine", "APNC", _MONEY),
+    TriggerWord(r"disgorg(?:e|ed|ement)", "fine", "ANC", _MONEY),
+    TriggerWord(r"settlements?", "fine", "NC", frozenset({"person", "money"})),
+    TriggerWord(r"ordered to pay", "fine", "A", _MONEY),
+    TriggerWord(r"collected", "fine", "AP", _MONEY),
+    TriggerWord(r"obtained orders", "fine", "N", _MONEY),
+    # seize
+    TriggerWord(r"seiz(?:e|es|ed|ing)", "seize", "AP", None, (("person", "arrest"),)),
+    TriggerWord(r"seizures?", "seize", "NC", _GOODS),
+    TriggerWord(r"confiscat(?:e|es|ed|ing)", "seize", "AP", _GOODS),
+    TriggerWord(r"confiscations?", "seize", "N", _GOODS),
+    TriggerWord(r"froze|frozen|freez(?:e|es|ing)", "seize", "AP", _GOODS),
+    TriggerWord(r"recover(?:s|ed|ing)?", "seize", "AP", None, (("person", "rescue"),)),
+    TriggerWord(r"recovery", "seize", "N", _GOODS),
+    TriggerWord(r"impound(?:s|ed|ing)?", "seize", "AP", _GOODS),
+    TriggerWord(r"attach(?:es|ed|ing)?", "seize", "AP", _MONEY),
+    TriggerWord(r"attachments?", "seize", "N", _MONEY),
+    TriggerWord(r"closed", "seize", "A", frozenset({"item"})),
+    TriggerWord(r"stopped", "seize", "P", _MONEY),
+    # transfer
+    TriggerWord(r"repatriat(?:e|es|ed|ing)", "transfer", "AP", _PERSON),
+    TriggerWord(r"repatriations?", "transfer", "NC", _PERSON),
+    TriggerWord(r"extradit(?:e|es|ed|ing)", "transfer", "AP", _PERSON),
+    TriggerWord(r"extraditions?", "transfer", "NC", _PERSON),
+    TriggerWord(r"deport(?:s|ed|ing)?", "transfer", "AP", _PERSON),
+    TriggerWord(r"deportations?", "transfer", "NC", _PERSON),
+    TriggerWord(r"hand(?:s|ed|ing)? over", "transfer", "AP", _PEOPLE_OR_CASES),
+    TriggerWord(r"handover", "transfer", "N", _PERSON),
+    TriggerWord(r"turn(?:s|ed|ing)? over", "transfer", "AP", _PERSON),
+    TriggerWord(r"returned", "transfer", "AP", _PERSON),
+    TriggerWord(r"return", "transfer", "N", _PERSON),
+    TriggerWord(r"(?:sent|escorted|brought|transported|flown) (?:back|home)", "transfer", "P", _PERSON),
+    TriggerWord(r"escorted", "transfer", "A", _PERSON),
+    TriggerWord(r"transferred", "transfer", "AP", _PEOPLE_OR_CASES),
+    # investigate
+    TriggerWord(r"investigat(?:e|es|ed|ing)", "investigate", "AP", _PEOPLE_OR_CASES),
+    TriggerWord(r"investigations? into", "investigate", "N", _PEOPLE_OR_CASES),
+    TriggerWord(r"under investigation", "investigate", "S", _PERSON),
+    TriggerWord(
+        r"assisting (?:police )?(?:in|with) (?:investigations?|inquiries)", "investigate", "S", _PERSON
+    ),
+    TriggerWord(r"crackdowns? on", "investigate", "N", _CASES),
+    TriggerWord(r"prob(?:e|es|ed|ing)", "investigate", "AP", _PEOPLE_OR_CASES),
+    TriggerWord(r"questioned|interrogated|summoned", "investigate", "AP", _PERSON),
+    TriggerWord(
+        r"filed|opened|registered|recorded|reported|handled|accepted|established|lodged|logged"
+        r"|discovered|detected",
+        "investigate",
+        "AP",
+        frozenset({"case", "item"}),
+    ),
+    # solve
+    TriggerWord(r"solv(?:e|es|ed|ing)", "solve", "AP", _GROUPS),
+    TriggerWord(r"crack(?:s|ed|ing)?(?: down on)?", "solve", "AP", _GROUPS),
+    TriggerWord(r"bust(?:s|ed|ing)?", "solve", "AP", _GROUPS, (("person", "arrest"),)),
+    TriggerWord(r"dismantl(?:e|es|ed|ing)", "solve", "AP", _GROUPS),
+    TriggerWord(r"destroy(?:s|ed|ing)?", "solve", "AP", _GROUPS),
+    TriggerWord(
+        r"(?:took|taken|broke|broken|shut|took|taken) (?:apart|up|down)|smashed", "solve", "AP", _GROUPS
+    ),
+    TriggerWord(r"resolv(?:e|es|ed|ing)", "solve", "AP", _GROUPS),
+    TriggerWord(r"resolution", "solve", "N", _GROUPS),
+    TriggerWord(r"uncover(?:s|ed|ing)?", "solve", "AP", _GROUPS),
+    # rescue
+    TriggerWord(r"rescu(?:e|es|ed|ing)", "rescue", "APN", _PERSON),
+    TriggerWord(r"freed|saved|safeguarded|reunited", "rescue", "AP", _PERSON),
+    # discipline
+    TriggerWord(r"punish(?:es|ed|ing)?", "discipline", "AP", _PERSON),
+    TriggerWord(
+        r"received (?:disciplinary |administrative |party )?(?:punishments?|penalties|sanctions)",
+        "discipline",
+        "S",
+        _PERSON,
+    ),
+    TriggerWord(r"disciplined|dismissed|expelled|demoted", "discipline", "AP", _PERSON),
+    TriggerWord(r"removed from (?:office|(?:their )?posts?)", "discipline", "P", _PERSON),
+    TriggerWord(r"held accountable", "discipline", "P", _PERSON),
+    # harm
+    TriggerWord(
+        r"swindl(?:e|es|ed|ing)|defraud(?:s|ed|ing)?|cheat(?:s|ed|ing)?|dup(?:e|es|ed|ing)"
+        r"|conn(?:ed|ing)|scamm(?:ed|ing)|fleec(?:e|es|ed|ing)|bilk(?:s|ed|ing)?",
+        "harm",
+        "APN",
+        frozenset({"money", "person"}),
+    ),
+    TriggerWord(
+        r"stole|stolen|steal(?:s|ing)?|embezzl(?:e|es|ed|ing|ement)|launder(?:s|ed|ing)?"
+        r"|misappropriat(?:e|es|ed|ing)|extort(?:s|ed|ing)?|reaped|lost|losing",
+        "harm",
+        "AP",
+        _MONEY,
+    ),
+    TriggerWord(r"loss(?:es)?", "harm", "NC", _MONEY),
+    TriggerWord(r"kill(?:s|ed|ing)?|injur(?:es|ed|ing)|murder(?:s|ed|ing)?", "harm", "AP", _PERSON),
+)
+
+# Linking prepositions that join a nominal trigger to its number ("arrest of", "charges against").
+NOMINAL_LINKS: frozenset[str] = frozenset(
+    {
+        "of",
+        "against",
+        "into",
+        "with",
+        "on",
+        "for",
+        "totaling",
+        "totalling",
+        "worth",
+        "amounting",
+        "to",
+        "including",
+        "totaled",
+        "totalled",
+        "reached",
+        "numbered",
+        "stood",
+        "hit",
+        "involving",
+    }
+)
+
+# Words that end a list item, so the next number continues the list ("33 guns and 219 knives").
+LIST_SEPARATORS: frozenset[str] = frozenset(
+    {"and", "or", "including", "plus", "as well as", "besides", "along with", "together with"}
+)
+
+# Head nouns that say what a number counts.
+PERSON_NOUNS: frozenset[str] = words("""
+people persons person individuals individual suspects suspect men man women woman children child
+boys girls minors juveniles defendants defendant offenders offender fugitives fugitive members
+member nationals national foreigners foreigner citizens citizen residents migrants migrant workers
+worker employees employee officials official officers officer cadres cadre victims victim criminals
+managers manager directors director staffers clerks accountants guards drivers driver
+fraudsters fraudster scammers scammer gamblers gambler dealers dealer traffickers trafficker
+smugglers smuggler mules mule leaders leader ringleaders ringleader kingpins kingpin bosses
+operators operator owners owner doctors doctor nurses pharmacists professionals executives executive
+students student others users addicts addict deportees deportee arrestees arrestee detainees
+detainee inmates prisoners prisoner accomplices accomplice players figures lives heads head
+perpetrators perpetrator culprits culprit gangsters gangster agents agent brokers broker staff
+personnel inspectors inspector chinese indonesians vietnamese malaysians thais filipinos koreans
+japanese taiwanese cambodians americans nigerians indians britons burmese myanmar vanuatu
+australians africans europeans individuals' persons' businessmen businessman lawyers lawyer
+teenagers adults investors investor
+""")
+
+CASE_NOUNS: frozenset[str] = words("""
+cases case frauds crimes crime offences offenses offence offense incidents incident reports report
+scams scam lawsuits lawsuit actions action complaints complaint probes probe investigations
+investigation violations violation matters
+""")
+
+GROUP_NOUNS: frozenset[str] = words("""
+gangs gang groups group networks network rings ring syndicates syndicate companies company firms
+firm platforms platform dens den banks organisations organizations organization organisation teams
+cartels cartel hubs hub labs lab factories factory workshops workshop centres centers centre center
+operations outfits cells cell clans families
+""")
+
+ITEM_NOUNS: frozenset[str] = words("""
+weapons weapon guns gun firearms firearm knives knife swords sword machetes knuckledusters rifles
+pistols ammunition rounds bullets explosives detonators phones phone cellphones devices device
+computers computer laptops laptop cards sim accounts account vehicles vehicle cars car motorcycles
+boats vessels vessel properties property houses buildings apartments assets items goods products
+packages parcels pills tablets doses bottles banknotes notes bills websites website apps domains
+servers tons tablets animals specimens tusks shipments containers cigarettes sticks packs cartons
+watches handbags passports documents clues cards' lines tickets
+""")
+
+# Head nouns that make a number not a figure (participants, means, time, places).
+EXCLUDED_NOUNS: frozenset[str] = words("""
+countries country nations nation states provinces province regions region cities city districts
+counties jurisdictions territories agencies agency ministries departments forces police operations
+operation raids raid searches search warrants warrant hits hit crosschecks checks days day weeks
+week months month years year hours hour minutes decades times locations location sites premises
+addresses homes schools students' treaties treaty counts count categories category languages
+officers' participants member-country partners partner patrols checkpoints teams' floors deaths
+fatalities accidents fires injuries kilometres kilometers km miles metres meters lectures
+""")
+
+# Words allowed between a number and its head noun ("67,000 [suspected telecom] individuals").
+HEAD_SKIP_MAX = 7
+
+# Nouns that are a kind of money when they follow an amount ("$2.5 million fine").
+FINE_NOUNS: frozenset[str] = frozenset(
+    {
+        "fine",
+        "fines",
+        "penalty",
+        "penalties",
+        "restitution",
+        "forfeiture",
+        "disgorgement",
+        "settlement",
+        "settlements",
+    }
+)
+
+# Verbs that end a left-hand search: a number after them belongs to them, not to an earlier trigger.
+BLOCKING_WORDS: frozenset[str] = words("""
+said says say told added noted stated announced reported revealed explained urged warned identified
+visited searched raided deployed participated launched conducted carried checked made took gave
+found involved involving received included includes include became become worked work operated hired
+recruited issued set sent met held led leading leads showed shows showing declined rose fell grew
+dropped increased decreased which who whom whose while whereas but because although though when
+after before since until unless if whether where as according
+""")
+
+# -ed words that are adjectives in a noun phrase, not verbs that end a search.
+ADJECTIVE_ED: frozenset[str] = words("""
+suspected alleged related organised organized wanted armed unlicensed licensed unregistered
+registered undocumented accused convicted detained arrested based linked connected involved unnamed
+named skilled trained unidentified identified reported estimated combined seized stolen
+counterfeited illegal-related drug-related fraud-related gambling-related so-called red-handed
+""")
+
+# Auxiliaries and adverbs that may sit between a counted noun and its passive participle.
+AUXILIARIES: frozenset[str] = words("""
+were was are is be been being have has had got get gets will would could may might also successfully
+reportedly allegedly later recently already subsequently eventually all then earlier previously now
+since reportedly simultaneously jointly respectively each collectively finally ultimately so far
+""")
+
+# Determiners and fillers allowed between a trigger and its number.
+GAP_FILLERS: frozenset[str] = words("""
+the a an another other additional further some total totaling totalling of a record nearly over all
+at least more than about around approximately roughly almost up to no fewer less in excess estimated
+as many much close to just only respectively altogether
+""")
+
+# Words saying that a penalty is possible rather than imposed.
+STATUTORY_CUES: tuple[str, ...] = (
+    r"faces?",
+    r"facing",
+    r"could",
+    r"can",
+    r"may",
+    r"might",
+    r"would",
+    r"maximum",
+    r"punishable",
+    r"carr(?:y|ies)",
+    r"liable",
+    r"if (?:found guilty|convicted)",
+    r"comes? with",
+    r"up to a",
+    r"potential",
+    r"possible",
+)
+
+# Change words and their sign.
+INCREASE_WORDS: frozenset[str] = words("""
+increase increased increases increasing rise rose risen rising up grew grown growth grow growing
+jump jumped jumps surge surged surging climb climbed soar soared higher more spike spiked
+""")
+DECREASE_WORDS: frozenset[str] = words("""
+decrease decreased decreases decreasing decline declined declines declining drop dropped drops fell
+fall falls fallen falling down lower fewer less plunge plunged plummet plummeted dip dipped slump
+slumped shrank shrunk reduction reduced
+""")
+
+# Words before a number that make it a share or a rate, not a figure.
+SHARE_CUES: frozenset[str] = frozenset({"proportion", "percentage", "share", "rate", "ratio"})
+
+# Crime vocabulary: (pattern, category). The first term of a coordinated phrase sets the category.
+CRIME_TERMS: tuple[tuple[str, str], ...] = (
+    (
+        (
+            r"insider trading|market manipulation|securities(?: fraud| laws?| market)?|stock manipulation"
+            r"|(?:non-?|il)?legal disclosure|non-?disclosure|misrepresentation|private equity"
+            r"|accounting fraud|listed compan(?:y|ies)|pump[- ]and[- ]dump"
+        ),
+        "securities",
+    ),
+    (
+        (
+            r"smuggl\w+ (?:of )?(?:illegal |dangerous )?(?:drugs"
+            r"|narcotics|methamphetamine|cocaine|heroin|cannabis"
+            r"|marijuana|meth|ketamine|fentanyl)"
+            r"|(?:illicit |illegal |synthetic )?drugs?(?:[- ]related)?(?: crimes?"
+            r"| trafficking| dealing| smuggling"
+            r"| production| manufacturing| offen[cs]es)?|narcotics?"
+            r"|cocaine|heroin|(?:crystal |liquid )?meth\w*"
+            r"|ketamine|cannabis|marijuana|hashish|fentanyl|opium|ecstasy|tramadol|precursors?(?: chemicals)?"
+            r"|county lines(?: drug dealing)?|stimulants|anti-drug|narco\w*"
+        ),
+        "drugs",
+    ),
+    (r"(?:illegal |online |cross-border |underground )*gambl\w+|casinos?|betting|pogo|lottery", "gambling"),
+    (
+        (
+            r"(?:human|people|child|children|women and child(?:ren)?"
+            r"|sex|labou?r) trafficking|trafficking in persons"
+            r"|trafficked|abduct\w+|kidnap\w*|modern slavery|forced labou?r"
+        ),
+        "trafficking",
+    ),
+    (r"money[- ]laundering|launder\w*|money mules?|underground bank\w*|black money", "money_laundering"),
+    (
+        (
+            r"corrupt\w*|graft|brib\w+|embezzl\w+|misappropriat\w+|kickbacks?|abuse of power"
+            r"|dereliction of duty|anti-graft|disciplinary"
+        ),
+        "corruption",
+    ),
+    (
+        (
+            r"(?:migrant |human |cigarette |fuel |gold |wildlife )?smuggl\w+|contraband"
+            r"|illicit (?:cigarettes|tobacco|alcohol|fuel)"
+        ),
+        "smuggling",
+    ),
+    (
+        (
+            r"(?:(?:cross-border|transnational|international|online|internet|telecoms?|telecommunications?"
+            r"|telecom network|wire|health ?care|investment|romance|phone|voice|financial|bank|insurance"
+            r"|securities|tax|loan|job|e-commerce|advance[- ]fee|identity|benefit|welfare|economic|cyber"
+            r"|call[- ]cent(?:re|er)|credit card|mortgage|(?:and|or) online|and internet)[- ])*"
+            r"(?:fraud\w*|defraud\w*|scam\w*|swindl\w*|phishing"
+            r"|deception|cheating|con artists?|ponzi schemes?"
+            r"|pyramid schemes?|impersonation)"
+        ),
+        "fraud",
+    ),
+    (
+        r"cyber ?crimes?|hacking|ransomware|malware|cyber[- ]attacks?|using the internet to commit \w+",
+        "cybercrime",
+    ),
+    (
+        r"rape|sexual (?:assault|abuse|exploitation)|child sex\w*|sex offen[cs]es|obscene|pornograph\w+",
+        "sexual",
+    ),
+    (
+        (
+            r"(?:serious )?violent crimes?|murder\w*|homicides?|assaults?|shootings?|killings?|arson"
+            r"|terror\w*|extremis\w+|explosions?|(?:gun|armed) violence|guns or explosions|abuse"
+        ),
+        "violence",
+    ),
+    (
+        (
+            r"theft|thefts|steal\w*|stolen|robber\w*|burglar\w*|property crimes?|cashpoint explosions|looting"
+            r"|shoplifting"
+        ),
+        "theft",
+    ),
+    (
+        (
+            r"organi[sz]ed crime|mafia|triads?|'ndrangheta|‘ndrangheta|crime famil(?:y|ies)"
+            r"|criminal organi[sz]ations?"
+        ),
+        "organized_crime",
+    ),
+    (
+        (
+            r"counterfeit\w*|illegal fishing|intellectual property"
+            r"|food(?:-related)? (?:safety|offen[cs]es|crimes?)"
+            r"|crimes? related to (?:food|the environment"
+            r"|intellectual property)[^.;]{0,60}|extremist propaganda"
+            r"|obstruct\w+ (?:arrest|justice)|illegal (?:trade|sale) in \w+(?: \w+)?"
+            r"|ivory|wildlife (?:trophies|products|crimes?|trafficking)|rhino horns?|pangolin scales"
+            r"|food-related|doping|economic crimes?|illegal border crossing|illegal immigration|undocumented"
+            r"|without a visa|tax evasion|poaching|environmental crimes?"
+        ),
+        "other",
+    ),
+)
+
+# Crime words too generic to name a figure's crime when a specific one is near.
+WEAK_CRIME_TERMS: tuple[str, ...] = (
+    r"criminal organi[sz]ations?",
+    r"crime famil(?:y|ies)",
+    r"stolen",
+    r"explosions?",
+    r"underground bank\w*",
+    r"obscene",
+    r"abuse",
+    r"triads?",
+    r"mafia",
+    r"contraband",
+    r"casinos?",
+    r"pogo",
+    r"betting",
+    r"lottery",
+    r"disciplinary",
+    r"terror\w*",
+)
+
+# Coordinators that join two crime terms into one phrase.
+CRIME_JOINERS: tuple[str, ...] = (" and ", " or ", ", ", ", and ", " as well as ")

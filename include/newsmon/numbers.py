@@ -1,0 +1,676 @@
+"""Numbers and amounts as news text writes them, with their bound, currency and unit.
+
+``find_quantities`` scans a text for "67,000", "thirty-one", "a dozen", "1.2 lakh", "EUR 3.8 million",
+"more than HK$2.6 million", "58.5 percent", "500kg", "two years and six months", "sevenfold" or
+"doubled", and returns one ``Quantity`` per expression with character offsets into the text. Years,
+dates, times, ordinals and ages are left out. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, replace
+
+__all__ = ["Quantity", "find_quantities", "parse_number"]
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """One number expression: ``text[start:end]`` is the whole of it, bound words included."""
+
+    start: int
+    end: int
+    num_start: int  # offsets of the numeric core ("3.8 million")
+    num_end: int
+    value: float
+    value_max: float | None
+    bound: str  # exact, more_than, at_least, less_than, at_most, approx
+    currency: str | None  # ISO 4217, or "$" when the dollar is not named
+    unit: str | None  # percent, change, times, kg, year, month, week, day, or None
+    is_word: bool  # written in words ("thirty-one")
+    scale: float = 1.0  # the million/billion/lakh factor applied, 1.0 when none
+
+    @property
+    def has_scale(self) -> bool:
+        """True when a scale word or abbreviation multiplied the number."""
+        return self.scale != 1.0
+
+
+_UNIT_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+_TEN_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_SCALE_WORDS = {
+    "hundred": 1e2,
+    "thousand": 1e3,
+    "million": 1e6,
+    "billion": 1e9,
+    "trillion": 1e12,
+    "lakh": 1e5,
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
+}
+_SCALE_ABBREVIATIONS = {
+    "k": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "mln": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "bln": 1e9,
+    "tn": 1e12,
+    "cr": 1e7,
+}
+_LARGEST = 1e15  # no enforcement figure is larger; bigger values are codes or noise
+_MULTIPLIER_VERBS = {
+    "doubled": 100.0,
+    "tripled": 200.0,
+    "trebled": 200.0,
+    "quadrupled": 300.0,
+    "halved": -50.0,
+}
+
+_SMALL = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
+_TENS = "|".join(_TEN_WORDS)
+_WORD = rf"(?:(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:{_SMALL}))"
+_WORD_NUMBER = re.compile(
+    rf"\b(?:{_WORD}(?:\s+hundred(?:\s+(?:and\s+)?{_WORD})?)?"
+    r"|an?\s+dozen|an?\s+(?=(?:hundred|thousand|million|billion"
+    r"|trillion)\b)|half\s+an?\s+(?=(?:million|billion)\b)"
+    r"|dozen)\b",
+    re.IGNORECASE,
+)
+_DIGIT_NUMBER = re.compile(
+    r"(?<![\d.,:/\-])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
+    r"|\d+(?:\.\d+)?)(?!\d)(?![\-/]\d)"
+)
+_FOLD_WORD = re.compile(rf"\b({_WORD})fold\b", re.IGNORECASE)
+_MULTIPLIER_WORD = re.compile(r"\b(" + "|".join(_MULTIPLIER_VERBS) + r")\b", re.IGNORECASE)
+
+_SCALE_AFTER = re.compile(
+    r"\s*(hundred|thousand|million|billion|trillion|lakhs?"
+    r"|crores?)\b(?:\s+(lakhs?|crores?|million|billion)\b)?",
+    re.IGNORECASE,
+)
+_ABBREVIATION_AFTER = re.compile(r"\s?(mn|bn|mln|bln|tn|cr)\b|(k|m|b)\b", re.IGNORECASE)
+_DOZEN_AFTER = re.compile(r"\s+dozen\b", re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE)
+_WEIGHT_AFTER = re.compile(
+    r"\s?(kgs?|kilo(?:gram(?:me)?)?s?|g|grams?|grammes?|(?:metric )?tonnes?|(?:metric )?tons?|lbs?"
+    r"|pounds?|ounces?|oz)\b(?!\s*sterling)",
+    re.IGNORECASE,
+)
+_TERM_AFTER = re.compile(r"[- ]?(years?|months?|weeks?|days?)\b", re.IGNORECASE)
+_TERM_MONTHS_AFTER = re.compile(r"\s+and\s+(\w+(?:-\w+)?)\s+months?\b", re.IGNORECASE)
+_TIMES_AFTER = re.compile(r"\s?(times\b|-?fold\b)", re.IGNORECASE)
+_AGE_AFTER = re.compile(r"[- ]years?[- ]old\b|\s*years? of age\b", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(
+    r"\s?(yuan|renminbi|rmb|(?:us |u\.s\. |american |hong kong |hk |singapore |australian |canadian "
+    r"|new zealand |taiwan )?dollars?|euros?|pounds?(?: sterling)?|sterling|naira|pesos?|baht|won"
+    r"|rupees?|ringgit|yen|dong|rupiah|riels?|kyats?|taka|dirhams?|swiss francs?|francs?|rand|shillings?"
+    r"|cedis?|lira|roubles?|rubles?)\b",
+    re.IGNORECASE,
+)
+_CURRENCY_BEFORE = re.compile(
+    r"(US\$|U\.S\.\s?\$|HK\$|S\$|SG\$|A\$|AU\$|NZ\$|C\$|CA\$|R\$|NT\$|\$|£|€|¥|₹|₦|₱|฿|₩"
+    r"|(?<![A-Za-z])(?:RM|Rs\.?|INR|NGN|PHP|Php|EUR|USD|GBP|HKD|SGD|AUD|CAD|CNY|RMB|KRW|THB|JPY|MYR|IDR"
+    r"|VND|NZD|CHF))\s?$|(?<![A-Za-z])([NBP])$"
+)
+_BOUND_BEFORE = re.compile(
+    r"(?<![\w-])(no more than|not more than|no fewer than|no less than|not less than|more than|greater than"
+    r"|in excess of|upwards of|just over|well over|over|above|exceeding|exceeded|topping|topped|north of"
+    r"|at least|a minimum of|minimum of|fewer than|less than|just under|under|below|up to|a maximum of"
+    r"|at most|as many as|as much as|about|around|approximately|approx\.|some|roughly|nearly|almost"
+    r"|close to|an estimated|estimated|circa)\s+$",
+    re.IGNORECASE,
+)
+_PARTICLE_VERB = re.compile(
+    r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|took|taken|take|takes"
+    r"|taking|won|win|wins|pass|passed|passing|bring|brought|put|placed)\s+$",
+    re.IGNORECASE,
+)
+_SUFFIX_BOUND = re.compile(r"(\s+or more\b|\s+and above\b|\+|-plus\b|\s+plus\b)", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"\s*(?:and\s+\d{{1,2}}\s+)?(?:-\s*\d{{1,2}}\s+)?{_MONTH}\b", re.IGNORECASE)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|ages?|age of|ages of|aged between|between the ages of"
+    r"|aged (?:between )?\d{1,2} (?:and|to))\s+$",
+    re.IGNORECASE,
+)
+_CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|:\d)", re.IGNORECASE)
+
+_CURRENCY_CODES = {
+    "us$": "USD",
+    "u.s.$": "USD",
+    "u.s. $": "USD",
+    "hk$": "HKD",
+    "s$": "SGD",
+    "sg$": "SGD",
+    "a$": "AUD",
+    "au$": "AUD",
+    "nz$": "NZD",
+    "c$": "CAD",
+    "ca$": "CAD",
+    "r$": "BRL",
+    "nt$": "TWD",
+    "$": "$",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "CNY",
+    "₹": "INR",
+    "₦": "NGN",
+    "₱": "PHP",
+    "฿": "THB",
+    "₩": "KRW",
+    "rm": "MYR",
+    "rs": "INR",
+    "rs.": "INR",
+    "n": "NGN",
+    "b": "THB",
+    "p": "PHP",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rmb": "CNY",
+    "euro": "EUR",
+    "euros": "EUR",
+    "pound": "GBP",
+    "pounds": "GBP",
+    "sterling": "GBP",
+    "naira": "NGN",
+    "peso": "PHP",
+    "pesos": "PHP",
+    "baht": "THB",
+    "won": "KRW",
+    "rupee": "INR",
+    "rupees": "INR",
+    "ringgit": "MYR",
+    "yen": "JPY",
+    "dong": "VND",
+    "rupiah": "IDR",
+    "riel": "KHR",
+    "riels": "KHR",
+    "kyat": "MMK",
+    "kyats": "MMK",
+    "taka": "BDT",
+    "dirham": "AED",
+    "dirhams": "AED",
+    "franc": "CHF",
+    "francs": "CHF",
+    "rand": "ZAR",
+    "shilling": "KES",
+    "shillings": "KES",
+    "cedi": "GHS",
+    "cedis": "GHS",
+    "lira": "TRY",
+    "rouble": "RUB",
+    "roubles": "RUB",
+    "ruble": "RUB",
+    "rubles": "RUB",
+}
+_DOLLAR_QUALIFIERS = {
+    "us": "USD",
+    "u.s.": "USD",
+    "american": "USD",
+    "hong kong": "HKD",
+    "hk": "HKD",
+    "singapore": "SGD",
+    "australian": "AUD",
+    "canadian": "CAD",
+    "new zealand": "NZD",
+    "taiwan": "TWD",
+}
+_BOUND_NAMES = {
+    "more than": "more_than",
+    "greater than": "more_than",
+    "in excess of": "more_than",
+    "upwards of": "more_than",
+    "just over": "more_than",
+    "well over": "more_than",
+    "over": "more_than",
+    "above": "more_than",
+    "exceeding": "more_than",
+    "exceeded": "more_than",
+    "topping": "more_than",
+    "topped": "more_than",
+    "north of": "more_than",
+    "at least": "at_least",
+    "no fewer than": "at_least",
+    "no less than": "at_least",
+    "not less than": "at_least",
+    "a minimum of": "at_least",
+    "minimum of": "at_least",
+    "fewer than": "less_than",
+    "less than": "less_than",
+    "just under": "less_than",
+    "under": "less_than",
+    "below": "less_than",
+    "up to": "at_most",
+    "no more than": "at_most",
+    "not more than": "at_most",
+    "a maximum of": "at_most",
+    "at most": "at_most",
+    "as many as": "exact",
+    "as much as": "exact",
+}
+_WEIGHT_KG = {
+    "kg": 1.0,
+    "kgs": 1.0,
+    "kilo": 1.0,
+    "kilos": 1.0,
+    "kilogram": 1.0,
+    "kilograms": 1.0,
+    "kilogramme": 1.0,
+    "kilogrammes": 1.0,
+    "g": 0.001,
+    "gram": 0.001,
+    "grams": 0.001,
+    "gramme": 0.001,
+    "grammes": 0.001,
+    "tonne": 1000.0,
+    "tonnes": 1000.0,
+    "ton": 1000.0,
+    "tons": 1000.0,
+    "metric ton": 1000.0,
+    "metric tons": 1000.0,
+    "metric tonne": 1000.0,
+    "metric tonnes": 1000.0,
+    "lb": 0.4536,
+    "lbs": 0.4536,
+    "pound": 0.4536,
+    "pounds": 0.4536,
+    "ounce": 0.02835,
+    "ounces": 0.02835,
+    "oz": 0.02835,
+}
+
+
+@dataclass(slots=True)
+class _Core:
+    start: int
+    end: int
+    value: float
+    is_word: bool
+    raw: str
+
+
+def parse_number(text: str) -> float | None:
+    """Return the value of a number phrase ("67,000", "thirty-one", "a dozen", "1.2 lakh"), or None."""
+    found = find_quantities(text)
+    return found[0].value if found else None
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Return every number expression in ``text`` that may be a count, amount, weight, term or change."""
+    quantities: list[Quantity] = []
+    for core in _find_cores(text):
+        quantity = _build_quantity(text, core)
+        if quantity is not None:
+            quantities.append(quantity)
+    quantities.extend(_find_multiplier_verbs(text))
+    quantities.sort(key=lambda q: q.start)
+    return _merge_ranges(text, _drop_overlaps(quantities))
+
+
+def _find_cores(text: str) -> list[_Core]:
+    cores: list[_Core] = []
+    for match in _DIGIT_NUMBER.finditer(text):
+        raw = match.group(0)
+        cleaned = re.sub(r"[,\s\u00a0\u202f]", "", raw)
+        cores.append(_Core(match.start(), match.end(), float(cleaned), False, raw))
+    taken = [(c.start, c.end) for c in cores]
+    for match in _WORD_NUMBER.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        value = _word_value(match.group(0))
+        if value is not None:
+            cores.append(_Core(match.start(), match.end(), value, True, match.group(0)))
+    for match in _FOLD_WORD.finditer(text):
+        value = _word_value(match.group(1))
+        if value is not None:
+            cores.append(
+                _Core(match.start(), match.start(1) + len(match.group(1)), value, True, match.group(1))
+            )
+    cores.sort(key=lambda c: c.start)
+    return cores
+
+
+def _word_value(phrase: str) -> float | None:
+    words = re.split(r"[\s-]+", phrase.strip().lower())
+    if words in (["a"], ["an"]):
+        return 1.0
+    if words[-1:] == ["dozen"]:
+        return 12.0
+    if words[:1] == ["half"]:
+        return 0.5
+    total = 0.0
+    current = 0.0
+    for word in words:
+        if word in ("and", ""):
+            continue
+        if word in _UNIT_WORDS:
+            current += _UNIT_WORDS[word]
+        elif word in _TEN_WORDS:
+            current += _TEN_WORDS[word]
+        elif word == "hundred":
+            current = (current or 1.0) * 100
+        else:
+            return None
+    return total + current
+
+
+def _build_quantity(text: str, core: _Core) -> Quantity | None:
+    if _is_excluded_core(text, core):
+        return None
+    value = core.value
+    pos = core.end
+    scale_factor = 1.0
+    unit: str | None = None
+    currency: str | None = None
+
+    dozen = _DOZEN_AFTER.match(text, pos)
+    if dozen and core.is_word:
+        value *= 12
+        pos = dozen.end()
+    scale = _SCALE_AFTER.match(text, pos)
+    if scale:
+        scale_factor = _SCALE_WORDS[scale.group(1).lower()]
+        if scale.group(2):
+            scale_factor *= _SCALE_WORDS[scale.group(2).lower()]
+        value *= scale_factor
+        pos = scale.end()
+
+    before = text[max(0, core.start - 8) : core.start]
+    prefix = _CURRENCY_BEFORE.search(before)
+    start = core.start
+    if prefix:
+        symbol = prefix.group(1) or prefix.group(2)
+        if (
+            len(symbol) == 1
+            and symbol in "NBP"
+            and not (scale_factor != 1.0 or _has_attached_scale(text, pos) or value >= 1000)
+        ):
+            prefix = None
+        else:
+            currency = _currency_code(symbol)
+            start = core.start - (len(before) - prefix.start())
+
+    if scale_factor == 1.0:
+        abbreviation = _ABBREVIATION_AFTER.match(text, pos)
+        if abbreviation and (currency or abbreviation.group(1)) and not core.is_word:
+            word = (abbreviation.group(1) or abbreviation.group(2)).lower()
+            scale_factor = _SCALE_ABBREVIATIONS[word]
+            value *= scale_factor
+            pos = abbreviation.end()
+    if (
+        not core.is_word
+        and pos < len(text)
+        and text[pos].isalpha()
+        and pos == core.end
+        and not _attached_unit_ok(text, pos)
+    ):
+        return None
+
+    suffix_currency = _CURRENCY_AFTER.match(text, pos)
+    if suffix_currency and not _is_weight_pounds(text, suffix_currency, scale_factor != 1.0, currency):
+        code = _suffix_currency_code(suffix_currency.group(1))
+        if currency is None or currency == "$":
+            currency = code if code != "$" else (currency or "$")
+        pos = suffix_currency.end()
+    if currency is None:
+        unit, value, pos = _read_unit(text, pos, value, core)
+
+    if unit is None and currency is None and _is_bare_year(core, scale_factor != 1.0):
+        return None
+    if unit is None and currency is None and _is_date_or_clock(text, core):
+        return None
+
+    if not math.isfinite(value) or value > _LARGEST:
+        return None
+    bound, start = _read_bound(text, start)
+    suffix_bound = _SUFFIX_BOUND.match(text, pos)
+    if suffix_bound and bound == "exact":
+        bound = (
+            "at_least" if "more" in suffix_bound.group(1) or "above" in suffix_bound.group(1) else "more_than"
+        )
+        pos = suffix_bound.end()
+    return Quantity(
+        start=start,
+        end=pos,
+        num_start=core.start,
+        num_end=core.end,
+        value=round(value, 6),
+        value_max=None,
+        bound=bound,
+        currency=currency,
+        unit=unit,
+        is_word=core.is_word,
+        scale=scale_factor,
+    )
+
+
+def _is_excluded_core(text: str, core: _Core) -> bool:
+    if core.start > 0 and text[core.start - 1].isalpha():
+        preceding = text[max(0, core.start - 4) : core.start]
+        if not _CURRENCY_BEFORE.search(preceding):
+            return True
+    if _AGE_AFTER.match(text, core.end) or _AGE_BEFORE.search(text[max(0, core.start - 24) : core.start]):
+        return True
+    if (
+        core.is_word
+        and core.raw.lower() in ("one",)
+        and re.match(r"\s+(?:of|another|day|by)\b", text[core.end :])
+    ):
+        return True
+    return bool(
+        re.match(
+            r"-(?:thirds?|fourths?|fifths?|quarters?|halves|half|tenths?)\b", text[core.end :], re.IGNORECASE
+        )
+    )
+
+
+def _has_attached_scale(text: str, pos: int) -> bool:
+    return bool(_ABBREVIATION_AFTER.match(text, pos))
+
+
+def _attached_unit_ok(text: str, pos: int) -> bool:
+    rest = text[pos : pos + 12]
+    return bool(
+        re.match(
+            r"(?:mn|bn|mln|bln|tn|cr|k|m|b|kgs?|kilo\w*|g|grams?|tonnes?|tons?|lbs?|oz|pc|pct)\b",
+            rest,
+            re.IGNORECASE,
+        )
+    ) or bool(re.match(r"fold\b", rest, re.IGNORECASE))
+
+
+def _is_weight_pounds(text: str, match: re.Match[str], has_scale: bool, currency: str | None) -> bool:
+    word = match.group(1).lower()
+    if not word.startswith("pound") or "sterling" in word or has_scale or currency:
+        return False
+    return bool(re.match(r"\s+of\b", text[match.end() :]))
+
+
+def _read_unit(text: str, pos: int, value: float, core: _Core) -> tuple[str | None, float, int]:
+    percent = _PERCENT_AFTER.match(text, pos)
+    if percent:
+        return "percent", value, percent.end()
+    times = _TIMES_AFTER.match(text, pos)
+    if times and (value >= 50 or core.end != pos):
+        return "times", value, times.end()
+    if times:
+        by_times = "times" in times.group(1).lower() and bool(
+            _BY_BEFORE.search(text[max(0, core.start - 6) : core.start])
+        )
+        change = value * 100 if by_times else (value - 1) * 100
+        return "change", change, times.end()
+    weight = _WEIGHT_AFTER.match(text, pos)
+    if weight:
+        word = re.sub(r"\s+", " ", weight.group(1).lower())
+        return "kg", value * _WEIGHT_KG.get(word, 1.0), weight.end()
+    term = _TERM_AFTER.match(text, pos)
+    if term:
+        word = term.group(1).lower().rstrip("s")
+        months = _TERM_MONTHS_AFTER.match(text, term.end())
+        if word == "year" and months:
+            extra = _word_or_digit_value(months.group(1))
+            if extra is not None:
+                return "month", value * 12 + extra, months.end()
+        return word, value, term.end()
+    return None, value, pos
+
+
+def _word_or_digit_value(token: str) -> float | None:
+    if token.replace(".", "", 1).isdigit():
+        return float(token)
+    return _word_value(token)
+
+
+def _is_bare_year(core: _Core, has_scale: bool) -> bool:
+    return (
+        not core.is_word
+        and not has_scale
+        and "," not in core.raw
+        and "." not in core.raw
+        and len(core.raw) == 4
+        and 1900 <= core.value <= 2100
+    )
+
+
+def _is_date_or_clock(text: str, core: _Core) -> bool:
+    if _CLOCK_AFTER.match(text, core.end):
+        return True
+    if core.is_word or core.value > 31 or "." in core.raw:
+        return False
+    if _MONTH_BEFORE.search(text[max(0, core.start - 12) : core.start]):
+        return True
+    return bool(_MONTH_AFTER.match(text, core.end))
+
+
+def _read_bound(text: str, start: int) -> tuple[str, int]:
+    before = text[max(0, start - 24) : start]
+    match = _BOUND_BEFORE.search(before)
+    if not match:
+        return "exact", start
+    phrase = re.sub(r"\s+", " ", match.group(1).lower())
+    if phrase in ("over", "under") and _PARTICLE_VERB.search(
+        text[max(0, start - 40) : start - len(before) + match.start()]
+    ):
+        return "exact", start
+    bound = _BOUND_NAMES.get(phrase, "approx")
+    return bound, start - (len(before) - match.start())
+
+
+def _currency_code(symbol: str) -> str:
+    key = re.sub(r"\s+", "", symbol).lower()
+    if key in _CURRENCY_CODES:
+        return _CURRENCY_CODES[key]
+    return symbol.strip().upper().rstrip(".")
+
+
+def _suffix_currency_code(phrase: str) -> str:
+    words = phrase.lower().split()
+    if words[-1].startswith("dollar"):
+        qualifier = " ".join(words[:-1])
+        return _DOLLAR_QUALIFIERS.get(qualifier, "$")
+    return _CURRENCY_CODES.get(words[-1], _CURRENCY_CODES.get(words[0], "$"))
+
+
+def _find_multiplier_verbs(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    for match in _MULTIPLIER_WORD.finditer(text):
+        value = _MULTIPLIER_VERBS[match.group(1).lower()]
+        bound, start = _read_bound(text, match.start())
+        found.append(
+            Quantity(
+                start=start,
+                end=match.end(),
+                num_start=match.start(),
+                num_end=match.end(),
+                value=value,
+                value_max=None,
+                bound=bound,
+                currency=None,
+                unit="change",
+                is_word=True,
+            )
+        )
+    return found
+
+
+def _drop_overlaps(quantities: list[Quantity]) -> list[Quantity]:
+    kept: list[Quantity] = []
+    for quantity in quantities:
+        if kept and quantity.num_start < kept[-1].end:
+            continue
+        kept.append(quantity)
+    return kept
+
+
+def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
+    merged: list[Quantity] = []
+    index = 0
+    while index < len(quantities):
+        first = quantities[index]
+        if index + 1 < len(quantities):
+            second = quantities[index + 1]
+            gap = text[first.end : second.start]
+            opener = _BETWEEN_BEFORE.search(text[max(0, first.start - 10) : first.start])
+            if opener and re.fullmatch(r"\s+and\s+", gap) and first.unit == second.unit:
+                low = first.value
+                if second.has_scale and not first.has_scale:
+                    low = first.value * second.scale
+                start = first.start - (len(text[max(0, first.start - 10) : first.start]) - opener.start())
+                merged.append(
+                    replace(
+                        first,
+                        start=start,
+                        end=second.end,
+                        value=low,
+                        value_max=second.value,
+                        currency=first.currency or second.currency,
+                        scale=max(first.scale, second.scale),
+                    )
+                )
+                index += 2
+                continue
+        merged.append(first)
+        index += 1
+    return merged

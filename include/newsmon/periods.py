@@ -1,0 +1,551 @@
+"""Time expressions in news text, resolved against the publication date.
+
+``find_periods`` returns every expression it can resolve ("From January to November 2024",
+"last year", "since July 25", "as of November", "on Monday", "in fiscal 2018") with the dates it
+covers. Expressions that give the time of the report ("said on Thursday") or of a comparison
+("compared with the same period in 2023") are returned with that ``kind`` so callers can skip
+them. Relative expressions need a publication date; without one they are left out. Pure: no I/O.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+__all__ = ["PeriodMention", "find_periods", "resolve_period"]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodMention:
+    """A resolved time expression at ``text[start:end]``."""
+
+    start: int
+    end: int
+    period_start: date | None
+    period_end: date | None
+    kind: str  # "period", "reporting", "comparison" or "future"
+
+
+_MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_COUNT_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_DAY = r"(?:[12]?\d|3[01])(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_RELATIVE_YEAR = r"(?:(?:of )?(?:last|this|the previous|the current|the same) year)"
+_POINT = (
+    rf"(?:(?:{_WEEKDAY},?\s+)?{_MONTH}(?:\s+{_DAY}\b)?(?:,?\s+(?:{_YEAR}|{_RELATIVE_YEAR}))?"
+    rf"|{_DAY}\s+{_MONTH}(?:,?\s+{_YEAR})?|{_YEAR}|last year|this year|the previous year|now|date"
+    rf"|today|yesterday|{_WEEKDAY})"
+)
+
+_FLAGS = re.IGNORECASE
+_RANGE = re.compile(
+    rf"\b(?:from|between)\s+(?P<a>{_POINT})\s+(?:to|and|through|until|till|-|–)\s+"
+    rf"(?:the\s+end\s+of\s+)?(?P<b>{_POINT})\b",
+    _FLAGS,
+)
+_DAY_RANGE = re.compile(
+    rf"\b(?:(?:from|between|on)\s+)?(?P<d1>{_DAY})\s+(?:to|and|-|–)\s+(?P<d2>{_DAY})\s+"
+    rf"(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b",
+    _FLAGS,
+)
+_DASH_RANGE = re.compile(rf"\b(?P<a>{_MONTH})\s*[-–]\s*(?P<b>{_MONTH}(?:,?\s+{_YEAR})?)\b", _FLAGS)
+_FIRST_MONTHS = re.compile(
+    rf"\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+months\s+of\s+"
+    rf"(?:the\s+)?(?P<y>{_YEAR}|last year|this year|the year)\b",
+    _FLAGS,
+)
+_FIRST_PART = re.compile(
+    rf"\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<p>half|quarter)\s+of\s+"
+    rf"(?:the\s+)?(?P<y>{_YEAR}|last year|this year|the year)\b",
+    _FLAGS,
+)
+_FISCAL = re.compile(rf"\b(?:fiscal(?:\s+year)?|FY)\s?(?P<y>{_YEAR})\b", _FLAGS)
+_AS_OF = re.compile(rf"\b(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?P<a>{_POINT})\b", _FLAGS)
+_SINCE_START = re.compile(
+    r"\b(?:since\s+the\s+(?:start|beginning)\s+of|so\s+far|to\s+date)\s+"
+    r"(?:this|the)\s+(?:calendar\s+)?year\b|\b(?:so\s+far|to\s+date|year\s+to\s+date)"
+    r"(?:\s+(?:in|this)\s+(?:the\s+)?(?:calendar\s+)?year)?\b",
+    _FLAGS,
+)
+_SINCE = re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?(?P<a>{_POINT})\b", _FLAGS)
+_SINCE_EVENT = re.compile(
+    rf"\bsince\s+(?:a|an|the|its|their|they|it|police|authorities)\b[^.;]{{0,120}}?"
+    rf"\b(?:on|in)\s+(?P<a>{_POINT})\b",
+    _FLAGS,
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", _FLAGS)
+_YEAR_PAIR = re.compile(rf"\b(?:in|during)\s+(?P<a>{_YEAR})\s+(?:and|to|-|–)\s+(?P<b>{_YEAR})\b", _FLAGS)
+_MONTH_DAY_RANGE = re.compile(
+    rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|to)\s*(?P<d2>{_DAY})\b"
+    rf"(?:,?\s+(?P<y>{_YEAR}))?",
+    _FLAGS,
+)
+_PAST_YEARS = re.compile(
+    r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+"
+    r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years\b",
+    _FLAGS,
+)
+_SO_FAR_YEAR = re.compile(rf"\b(?:so\s+far|to\s+date|thus\s+far)\s+(?:in|this)\s+(?P<y>{_YEAR})\b", _FLAGS)
+_WEEK = re.compile(r"\b(?P<w>this|last)\s+week\b", _FLAGS)
+_FISCAL_ENDED = re.compile(
+    rf"\bfiscal\s+year\s+(?:that\s+)?end(?:ed|ing)\s+(?:in\s+|on\s+)?(?P<a>{_POINT})\b", _FLAGS
+)
+_FROM = re.compile(
+    rf"\bfrom\s+(?P<a>{_MONTH}(?:\s+{_DAY}\b)?(?:,?\s+{_YEAR})?|{_YEAR})\b"
+    rf"(?!\s+(?:to|and|through|until|till|-|–)\s)",
+    _FLAGS,
+)
+_THIS_YEAR = re.compile(r"\b(?:this|the\s+current)\s+(?:calendar\s+)?year\b", _FLAGS)
+_LAST_YEAR = re.compile(r"\blast\s+year\b", _FLAGS)
+_LAST_MONTH = re.compile(r"\blast\s+month\b", _FLAGS)
+_MONTH_YEAR = re.compile(
+    rf"\b(?:(?:in|during|for|of)\s+)?(?P<a>{_MONTH},?\s+(?:{_DAY},?\s+)?{_YEAR}"
+    rf"|{_DAY}\s+{_MONTH},?\s+{_YEAR}|{_MONTH}\s+{_RELATIVE_YEAR})\b",
+    _FLAGS,
+)
+_IN_YEAR = re.compile(
+    rf"\b(?:in|during|for|throughout|of)\s+(?:(?:a|an|its|their)\s+)?(?P<a>{_YEAR})\b(?![-–/]\d)", _FLAGS
+)
+_ON_DATE = re.compile(
+    rf"\b(?:on\s+|last\s+)?(?P<a>(?:{_WEEKDAY},?\s+)?(?:{_MONTH}\s+{_DAY}|{_DAY}\s+{_MONTH}))\b"
+    rf"(?!,?\s+{_YEAR})",
+    _FLAGS,
+)
+_IN_MONTH = re.compile(
+    rf"\b(?:in|during|this|last|since)\s+(?:early\s+|late\s+|mid-)?(?P<a>{_MONTH})\b"
+    rf"(?!\s*(?:{_DAY}\b|{_YEAR}))",
+    _FLAGS,
+)
+_WEEKDAY_RE = re.compile(rf"\b(?:(?:on|last|this)\s+)?(?P<a>{_WEEKDAY})\b", _FLAGS)
+_DAY_WORD = re.compile(r"\b(?P<a>yesterday|today)\b", _FLAGS)
+
+_REPORTING_BEFORE = re.compile(
+    r"\b(?:said|says|say|announced|announces|announce|reported|reports|stated|states|revealed|told|noted|"
+    r"added|showed|shows|disclosed|released|published|confirmed|statement|conference|briefing|"
+    r"announcement|interview|report|unveiled|issued|updated|posted)\b(?:\s+\S+){0,8}?\s*$",
+    _FLAGS,
+)
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|expected to|due to|scheduled to|set to|plans? to|is to|are to)\b"
+    r"(?:\s+[\w'’]+){0,8}?\s*$",
+    _FLAGS,
+)
+_EVENT_WORDS = re.compile(
+    r"\d|\b(?:fell|rose|r[io]sen?|increased|decreased|dropped|declined|grew|jumped|surged"
+    r"|arrested|seized|charged|detained|convicted|sentenced|rescued|deported|solved)\b",
+    _FLAGS,
+)
+_COMPARISON_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:that\s+of\s+)?(?:the\s+)?(?:same\s+period\s+)?"
+    r"(?:(?:in|of|during|last)\s+)?(?:the\s+)?$|\bsame\s+period\s+(?:(?:in|of|last)\s+)?$",
+    _FLAGS,
+)
+_COMPARISON_WORDS = re.compile(
+    r"\b(?:a\s+year\s+(?:earlier|before|ago)|the\s+previous\s+year|year-on-year"
+    r"|previous\s+year)\b",
+    _FLAGS,
+)
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("fiscal_ended", _FISCAL_ENDED),
+    ("so_far_year", _SO_FAR_YEAR),
+    ("past_years", _PAST_YEARS),
+    ("year_pair", _YEAR_PAIR),
+    ("month_day_range", _MONTH_DAY_RANGE),
+    ("week", _WEEK),
+    ("range", _RANGE),
+    ("day_range", _DAY_RANGE),
+    ("dash_range", _DASH_RANGE),
+    ("first_months", _FIRST_MONTHS),
+    ("first_part", _FIRST_PART),
+    ("fiscal", _FISCAL),
+    ("since_start", _SINCE_START),
+    ("since_event", _SINCE_EVENT),
+    ("as_of", _AS_OF),
+    ("since", _SINCE),
+    ("from", _FROM),
+    ("month_year", _MONTH_YEAR),
+    ("this_year", _THIS_YEAR),
+    ("last_year", _LAST_YEAR),
+    ("last_month", _LAST_MONTH),
+    ("in_year", _IN_YEAR),
+    ("on_date", _ON_DATE),
+    ("in_month", _IN_MONTH),
+    ("weekday", _WEEKDAY_RE),
+    ("day_word", _DAY_WORD),
+    ("comparison", _COMPARISON_WORDS),
+)
+
+
+def find_periods(text: str, published: date | None) -> list[PeriodMention]:
+    """Return the resolvable time expressions of ``text``, in order, without overlaps."""
+    mentions: list[PeriodMention] = []
+    taken: list[tuple[int, int]] = []
+    for name, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if any(s < match.end() and match.start() < e for s, e in taken):
+                continue
+            if name == "comparison":
+                mentions.append(PeriodMention(match.start(), match.end(), None, None, "comparison"))
+                taken.append((match.start(), match.end()))
+                continue
+            resolved = _resolve(name, match, published)
+            if resolved is None:
+                continue
+            kind = _classify(text, match.start(), match.end())
+            mentions.append(PeriodMention(match.start(), match.end(), resolved[0], resolved[1], kind))
+            taken.append((match.start(), match.end()))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def resolve_period(expression: str, published: date | None) -> tuple[date | None, date | None] | None:
+    """Resolve one expression ("last year", "From January to November 2024"); None when it cannot."""
+    for mention in find_periods(expression, published):
+        if mention.kind == "period":
+            return mention.period_start, mention.period_end
+    return None
+
+
+def _classify(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 60) : start]
+    if _COMPARISON_BEFORE.search(before):
+        return "comparison"
+    if _FUTURE_BEFORE.search(before):
+        return "future"
+    reporting = _REPORTING_BEFORE.search(before)
+    if reporting and not _EVENT_WORDS.search(before[reporting.end(0) - len(reporting.group(0)) :]):
+        return "reporting"
+    if _FROM_BEFORE.search(before) and re.match(
+        rf"(?:last year|this year|{_YEAR})$", text[start:end], _FLAGS
+    ):
+        return "comparison"
+    return "period"
+
+
+_Span = tuple[date | None, date | None]
+
+
+def _resolve(name: str, match: re.Match[str], published: date | None) -> _Span | None:
+    try:
+        return _RESOLVERS[name](match, published)
+    except ValueError:
+        return None
+
+
+def _resolve_range(match: re.Match[str], published: date | None) -> _Span | None:
+    end_point = _parse_point(match.group("b"), published, None, end=True)
+    if end_point is None:
+        return None
+    start_point = _parse_point(match.group("a"), published, end_point[1].year, end=False, before=end_point[1])
+    if start_point is None:
+        return None
+    return start_point[0], end_point[1]
+
+
+def _resolve_day_range(match: re.Match[str], published: date | None) -> _Span | None:
+    month = _month_number(match.group("m"))
+    year = int(match.group("y")) if match.group("y") else _latest_year(month, published)
+    if year is None:
+        return None
+    return date(year, month, _day_number(match.group("d1"))), date(
+        year, month, _day_number(match.group("d2"))
+    )
+
+
+def _resolve_dash_range(match: re.Match[str], published: date | None) -> _Span | None:
+    end_point = _parse_point(match.group("b"), published, None, end=True)
+    if end_point is None:
+        return None
+    start_point = _parse_point(match.group("a"), published, end_point[1].year, end=False, before=end_point[1])
+    return None if start_point is None else (start_point[0], end_point[1])
+
+
+def _resolve_first_months(match: re.Match[str], published: date | None) -> _Span | None:
+    raw = match.group("n").lower()
+    months = int(raw) if raw.isdigit() else _COUNT_WORDS[raw]
+    year = _year_of(match.group("y"), published)
+    if year is None or not 1 <= months <= 12:
+        return None
+    return date(year, 1, 1), _month_end(year, months)
+
+
+def _resolve_first_part(match: re.Match[str], published: date | None) -> _Span | None:
+    year = _year_of(match.group("y"), published)
+    if year is None:
+        return None
+    size = 6 if match.group("p").lower() == "half" else 3
+    index = _ORDINALS[match.group("o").lower()]
+    if size == 6 and index > 2:
+        return None
+    first_month = (index - 1) * size + 1
+    return date(year, first_month, 1), _month_end(year, first_month + size - 1)
+
+
+def _resolve_fiscal(match: re.Match[str], published: date | None) -> _Span | None:
+    year = int(match.group("y"))
+    return date(year - 1, 10, 1), date(year, 9, 30)
+
+
+def _resolve_as_of(match: re.Match[str], published: date | None) -> _Span | None:
+    point = _parse_point(match.group("a"), published, None, end=True)
+    return None if point is None else (None, point[1])
+
+
+def _resolve_since_start(match: re.Match[str], published: date | None) -> _Span | None:
+    if published is None:
+        return None
+    return date(published.year, 1, 1), published
+
+
+def _resolve_since(match: re.Match[str], published: date | None) -> _Span | None:
+    point = _parse_point(match.group("a"), published, None, end=False)
+    return None if point is None else (point[0], None)
+
+
+def _resolve_this_year(match: re.Match[str], published: date | None) -> _Span | None:
+    if published is None:
+        return None
+    return date(published.year, 1, 1), published
+
+
+def _resolve_last_year(match: re.Match[str], published: date | None) -> _Span | None:
+    if published is None:
+        return None
+    return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
+
+
+def _resolve_last_month(match: re.Match[str], published: date | None) -> _Span | None:
+    if published is None:
+        return None
+    last = published.replace(day=1) - timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def _resolve_point(match: re.Match[str], published: date | None) -> _Span | None:
+    start = _parse_point(match.group("a"), published, None, end=False)
+    end = _parse_point(match.group("a"), published, None, end=True)
+    if start is None or end is None:
+        return None
+    return start[0], end[1]
+
+
+def _resolve_last_point(match: re.Match[str], published: date | None) -> _Span | None:
+    """A day or month named without a year: the latest one on or before publication."""
+    return _resolve_point(match, published)
+
+
+def _resolve_fiscal_ended(match: re.Match[str], published: date | None) -> _Span | None:
+    point = _parse_point(match.group("a"), published, None, end=True)
+    if point is None:
+        return None
+    end = point[1]
+    start_year = end.year - 1 if end.month < 12 else end.year
+    start_month = end.month % 12 + 1
+    return date(start_year, start_month, 1), end
+
+
+def _resolve_so_far_year(match: re.Match[str], published: date | None) -> _Span | None:
+    year = int(match.group("y"))
+    end = published if published is not None and published.year == year else None
+    return date(year, 1, 1), end
+
+
+def _resolve_past_years(match: re.Match[str], published: date | None) -> _Span | None:
+    if published is None:
+        return None
+    raw = match.group("n").lower()
+    years = int(raw) if raw.isdigit() else _COUNT_WORDS[raw]
+    return date(published.year - years, 1, 1), date(published.year - 1, 12, 31)
+
+
+def _resolve_year_pair(match: re.Match[str], published: date | None) -> _Span | None:
+    first, last = int(match.group("a")), int(match.group("b"))
+    return (date(first, 1, 1), date(last, 12, 31)) if first <= last else None
+
+
+def _resolve_month_day_range(match: re.Match[str], published: date | None) -> _Span | None:
+    month = _month_number(match.group("m"))
+    year = int(match.group("y")) if match.group("y") else _latest_year(month, published)
+    if year is None:
+        return None
+    return date(year, month, _day_number(match.group("d1"))), date(
+        year, month, _day_number(match.group("d2"))
+    )
+
+
+def _resolve_week(match: re.Match[str], published: date | None) -> _Span | None:
+    if published is None:
+        return None
+    monday = published - timedelta(days=published.weekday())
+    if match.group("w").lower() == "this":
+        return monday, published
+    return monday - timedelta(days=7), monday - timedelta(days=1)
+
+
+_RESOLVERS = {
+    "fiscal_ended": _resolve_fiscal_ended,
+    "so_far_year": _resolve_so_far_year,
+    "past_years": _resolve_past_years,
+    "year_pair": _resolve_year_pair,
+    "month_day_range": _resolve_month_day_range,
+    "week": _resolve_week,
+    "range": _resolve_range,
+    "day_range": _resolve_day_range,
+    "dash_range": _resolve_dash_range,
+    "first_months": _resolve_first_months,
+    "first_part": _resolve_first_part,
+    "fiscal": _resolve_fiscal,
+    "since_start": _resolve_since_start,
+    "since_event": _resolve_since,
+    "as_of": _resolve_as_of,
+    "since": _resolve_since,
+    "from": _resolve_since,
+    "month_year": _resolve_point,
+    "this_year": _resolve_this_year,
+    "last_year": _resolve_last_year,
+    "last_month": _resolve_last_month,
+    "in_year": _resolve_point,
+    "on_date": _resolve_last_point,
+    "in_month": _resolve_last_point,
+    "weekday": _resolve_last_point,
+    "day_word": _resolve_last_point,
+}
+
+_POINT_PARTS = re.compile(
+    rf"^(?:(?P<wd>{_WEEKDAY})(?:,?\s+|$))?(?:(?P<m>{_MONTH})(?:\s+(?P<d>{_DAY}))?"
+    rf"|(?P<d2>{_DAY})\s+(?P<m2>{_MONTH}))?"
+    rf"(?:,?\s*(?P<y>{_YEAR})|,?\s*(?P<rel>{_RELATIVE_YEAR}))?$",
+    _FLAGS,
+)
+
+
+def _parse_point(
+    raw: str, published: date | None, year_hint: int | None, *, end: bool, before: date | None = None
+) -> tuple[date, date] | None:
+    """Parse a time point into the (first day, last day) it covers."""
+    text = " ".join(raw.split()).lower()
+    if text in ("now", "date", "today"):
+        return (published, published) if published else None
+    if text == "yesterday":
+        return (published - timedelta(days=1),) * 2 if published else None
+    if text in ("last year", "the previous year"):
+        return (
+            None if published is None else (date(published.year - 1, 1, 1), date(published.year - 1, 12, 31))
+        )
+    if text == "this year":
+        return None if published is None else (date(published.year, 1, 1), published)
+    if re.fullmatch(_YEAR, text):
+        year = int(text)
+        return date(year, 1, 1), date(year, 12, 31)
+    parts = _POINT_PARTS.match(text)
+    if parts is None:
+        return None
+    month_text = parts.group("m") or parts.group("m2")
+    day_text = parts.group("d") or parts.group("d2")
+    if month_text is None:
+        weekday = parts.group("wd")
+        if weekday is None or published is None:
+            return None
+        day = _latest_weekday(_WEEKDAYS[weekday.lower()], published)
+        return day, day
+    month = _month_number(month_text)
+    resolved_year = _point_year(parts, month, published, year_hint, before)
+    if resolved_year is None:
+        return None
+    year = resolved_year
+    if day_text:
+        day = date(year, month, _day_number(day_text))
+        return day, day
+    return date(year, month, 1), _month_end(year, month)
+
+
+def _point_year(
+    parts: re.Match[str], month: int, published: date | None, year_hint: int | None, before: date | None
+) -> int | None:
+    if parts.group("y"):
+        return int(parts.group("y"))
+    relative = parts.group("rel")
+    if relative:
+        return _year_of(relative, published)
+    if year_hint is not None:
+        if before is not None and month > before.month:
+            return year_hint - 1
+        return year_hint
+    return _latest_year(month, published)
+
+
+def _year_of(raw: str, published: date | None) -> int | None:
+    text = raw.lower()
+    if re.fullmatch(_YEAR, text):
+        return int(text)
+    if published is None:
+        return None
+    if "last" in text or "previous" in text:
+        return published.year - 1
+    return published.year
+
+
+def _latest_year(month: int, published: date | None) -> int | None:
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def _latest_weekday(weekday: int, published: date) -> date:
+    return published - timedelta(days=(published.weekday() - weekday) % 7)
+
+
+def _month_number(raw: str) -> int:
+    return _MONTHS[raw.strip(". ").lower()[:3]]
+
+
+def _day_number(raw: str) -> int:
+    return int(re.sub(r"\D", "", raw))
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])

@@ -1,0 +1,316 @@
+"""Enforcement figures: sentence -> (action, measure, unit, value, bound), attributes and output format."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsmon.extractor import EXTRACTOR_VERSION, extract, to_gold
+from newsmon.figures import extract_figures
+
+PUBLISHED = date(2025, 1, 16)
+
+Row = tuple[str, str, str, float, str]
+
+
+def _rows(text: str) -> list[Row]:
+    return [
+        (f.action, f.measure, f.currency or f.unit, f.value, f.bound)
+        for f in extract_figures(text, PUBLISHED)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # active verbs, with bounds
+        ("Police arrested 42 people in Lagos on Monday.", [("arrest", "count", "person", 42, "exact")]),
+        (
+            "Officers detained more than 300 suspects during the operation.",
+            [("arrest", "count", "person", 300, "more_than")],
+        ),
+        (
+            "Investigators solved 1,450 cases and dismantled 38 criminal gangs.",
+            [("solve", "count", "case", 1450, "exact"), ("solve", "count", "group", 38, "exact")],
+        ),
+        (
+            "Authorities froze 1,300 bank accounts linked to the scam.",
+            [("seize", "count", "item", 1300, "exact")],
+        ),
+        (
+            "Police in Manila nabbed nine suspects and recovered P2.5 million in cash.",
+            [("arrest", "count", "person", 9, "exact"), ("seize", "amount", "PHP", 2.5e6, "exact")],
+        ),
+        # passives and reduced passives
+        (
+            "More than 300 suspects were detained during the week-long operation.",
+            [("arrest", "count", "person", 300, "more_than")],
+        ),
+        (
+            "Thirty-one suspects were extradited to Spain last month.",
+            [("transfer", "count", "person", 31, "exact")],
+        ),
+        (
+            "Twelve victims of human trafficking were rescued from a farm.",
+            [("rescue", "count", "person", 12, "exact")],
+        ),
+        (
+            "A total of 57 people suspected of running the call centres have been handed over to police.",
+            [("transfer", "count", "person", 57, "exact")],
+        ),
+        (
+            "Over 400 websites were shut down and 72 people were questioned.",
+            [("solve", "count", "item", 400, "more_than"), ("investigate", "count", "person", 72, "exact")],
+        ),
+        ("1,100 arrested in nationwide drug sweep", [("arrest", "count", "person", 1100, "exact")]),
+        # nominalizations and counted nouns
+        (
+            "The operation led to the arrest of over 1,200 suspects and the seizure of 35 firearms.",
+            [("arrest", "count", "person", 1200, "more_than"), ("seize", "count", "item", 35, "exact")],
+        ),
+        (
+            "The campaign resulted in the repatriation of nearly 900 fugitives.",
+            [("transfer", "count", "person", 900, "approx")],
+        ),
+        ("A dozen arrests were made on the first day.", [("arrest", "count", "person", 12, "exact")]),
+        ("The regulator filed 640 enforcement actions.", [("charge", "count", "case", 640, "exact")]),
+        # relative clauses and breakdowns
+        (
+            "A total of 87 people were charged with fraud, of whom 40 have been convicted.",
+            [("charge", "count", "person", 87, "exact"), ("convict", "count", "person", 40, "exact")],
+        ),
+        (
+            "Prosecutors indicted 19 defendants, including six police officers.",
+            [("charge", "count", "person", 19, "exact"), ("charge", "count", "person", 6, "exact")],
+        ),
+        (
+            "Police arrested 126 people, 87 men and 39 women.",
+            [
+                ("arrest", "count", "person", 126, "exact"),
+                ("arrest", "count", "person", 87, "exact"),
+                ("arrest", "count", "person", 39, "exact"),
+            ],
+        ),
+        (
+            "Police said 67 suspects were caught, 12 of them foreigners.",
+            [("arrest", "count", "person", 67, "exact"), ("arrest", "count", "person", 12, "exact")],
+        ),
+        (
+            "Officers seized 33 rifles and 219 knives.",
+            [("seize", "count", "item", 33, "exact"), ("seize", "count", "item", 219, "exact")],
+        ),
+        # coordinated verbs: one figure per verb
+        (
+            "The two men were arrested and charged with murder.",
+            [("arrest", "count", "person", 2, "exact"), ("charge", "count", "person", 2, "exact")],
+        ),
+        (
+            "Customs officers arrested and charged 12 smugglers.",
+            [("charge", "count", "person", 12, "exact"), ("arrest", "count", "person", 12, "exact")],
+        ),
+        # a verb in a relative clause does not count
+        (
+            "Immigration officers deported 187 nationals who were arrested in the raids.",
+            [("transfer", "count", "person", 187, "exact")],
+        ),
+        # weights, money, terms
+        (
+            "Officers seized 2.4 tonnes of cocaine and 150 kilograms of heroin.",
+            [("seize", "weight", "kg", 2400, "exact"), ("seize", "weight", "kg", 150, "exact")],
+        ),
+        (
+            "Customs officials confiscated cash worth about $3.5 million.",
+            [("seize", "amount", "USD", 3.5e6, "approx")],
+        ),
+        (
+            "The court sentenced the former mayor to 12 years in prison.",
+            [("sentence", "term", "year", 12, "exact")],
+        ),
+        (
+            "The agency fined the bank 2.5 million pounds for failing to stop money laundering.",
+            [("fine", "amount", "GBP", 2.5e6, "exact")],
+        ),
+        ("The broker agreed to pay a $4 million penalty.", [("fine", "amount", "USD", 4e6, "exact")]),
+        (
+            "Between 20 and 30 migrants were intercepted at the border.",
+            [("arrest", "count", "person", 20, "exact")],
+        ),
+        # harm
+        (
+            "The scheme defrauded investors of more than 40 million euros.",
+            [("harm", "amount", "EUR", 4e7, "more_than")],
+        ),
+        ("Victims reported losses of HK$2.3 billion last year.", [("harm", "amount", "HKD", 2.3e9, "exact")]),
+        (
+            "The gang conned victims out of HK$12 million in 45 cases.",
+            [("harm", "amount", "HKD", 1.2e7, "exact"), ("harm", "count", "case", 45, "exact")],
+        ),
+        # recorded crime statistics
+        (
+            "Police arrested 3,600 suspects in 2,000 criminal cases.",
+            [("arrest", "count", "person", 3600, "exact"), ("investigate", "count", "case", 2000, "exact")],
+        ),
+        (
+            "Police recorded about 91,000 criminal cases in the first quarter.",
+            [("investigate", "count", "case", 91000, "approx")],
+        ),
+        # changes
+        (
+            "More than 6,700 people were indicted, a 38.5 percent increase year-on-year.",
+            [
+                ("charge", "count", "person", 6700, "more_than"),
+                ("charge", "change", "percent", 38.5, "exact"),
+            ],
+        ),
+        (
+            "The number of burglary cases fell by 14.5 percent compared with last year.",
+            [("investigate", "change", "percent", -14.5, "exact")],
+        ),
+        ("Drug seizures rose 23 percent year-on-year.", [("seize", "change", "percent", 23, "exact")]),
+        ("Arrests for drunk driving doubled in 2023.", [("arrest", "change", "percent", 100, "exact")]),
+        (
+            "The number of cases registered has increased more than sevenfold.",
+            [("investigate", "change", "percent", 600, "more_than")],
+        ),
+        # comparisons: the earlier value counts the same thing
+        (
+            "Around 250 fugitives were repatriated in 2022, up from 180 a year earlier.",
+            [("transfer", "count", "person", 250, "approx"), ("transfer", "count", "person", 180, "exact")],
+        ),
+    ],
+)
+def test_extract_figures_reads_constructions(sentence: str, expected: list[Row]) -> None:
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Some 5,000 officers from 13 countries took part in the operation.",
+        "The joint operation with five Southeast Asian nations lasted seven days.",
+        "A 45-year-old man was arrested in connection with the robbery.",
+        "He faces up to 20 years in prison and a maximum fine of $250,000 if convicted.",
+        "If found guilty, a scammer could be jailed for up to 10 years.",
+        "The 34 felony counts of forgery were read out in court.",
+        "Operation Lionfish III ran for seven days in five countries.",
+        "Officers carried out 700 searches and generated 187 database hits.",
+        "About 80.5 percent of those punished were low-level officials.",
+        "The solving rate for homicide reached 99.9 percent.",
+        "The 20th National Congress opened on Monday.",
+        "The suspect was arrested at Terminal 3 on May 31, 2024.",
+        "Call the hotline on 1800-255-0000 to report a scam.",
+        "China is ranked among the 10 safest countries in the world.",
+    ],
+)
+def test_extract_figures_leaves_out_non_figures(sentence: str) -> None:
+    assert _rows(sentence) == []
+
+
+def test_extract_figures_offsets_delimit_quote_and_sentence() -> None:
+    text = (
+        "Police Raid Call Centres\n"
+        "Police arrested 48 people in Cebu City on Tuesday. Officers also seized 310 phones "
+        "and more than P3 million in cash, the regional police said."
+    )
+    figures = extract_figures(text, PUBLISHED)
+    assert len(figures) == 3
+    for figure in figures:
+        assert text[figure.start : figure.end] == figure.quote
+        assert text[figure.sentence_start : figure.sentence_end] == figure.sentence
+        assert 0.0 <= figure.confidence <= 1.0
+
+
+def test_extract_figures_sets_crime_period_and_place() -> None:
+    text = "From January to June 2024, police in Yunnan arrested 1,530 suspects for telecom fraud."
+    (figure,) = extract_figures(text, PUBLISHED)
+    assert (figure.crime, figure.crime_category) == ("telecom fraud", "fraud")
+    assert (figure.period_start, figure.period_end) == (date(2024, 1, 1), date(2024, 6, 30))
+    assert (figure.location, figure.country) == ("Yunnan", "CN")
+
+
+def test_extract_figures_uses_the_transfer_origin_as_location() -> None:
+    text = "A total of 260 suspects were repatriated from northern Laos to China."
+    (figure,) = extract_figures(text, PUBLISHED)
+    assert (figure.location, figure.country) == ("northern Laos", "LA")
+
+
+def test_extract_figures_names_the_acting_agency() -> None:
+    text = "The Economic and Financial Crimes Commission arrested 27 suspected internet fraudsters in Abuja."
+    (figure,) = extract_figures(text, PUBLISHED)
+    assert figure.agency == "Economic and Financial Crimes Commission"
+    assert figure.crime_category == "fraud"
+
+
+def test_extract_figures_carries_a_period_to_the_next_sentence() -> None:
+    text = "Police launched the campaign on July 25. They arrested 946 suspects and seized 40 vehicles."
+    figures = extract_figures(text, date(2024, 9, 10))
+    assert [(f.period_start, f.period_end) for f in figures] == [(date(2024, 7, 25), date(2024, 7, 25))] * 2
+
+
+def test_extract_figures_skips_the_time_of_the_report() -> None:
+    (figure,) = extract_figures("Police arrested 42 people, the ministry said on Thursday.", PUBLISHED)
+    assert (figure.period_start, figure.period_end) == (None, None)
+
+
+def test_extract_figures_uses_the_local_dollar() -> None:
+    text = "The Singapore Police Force said victims lost more than $8.1 million to the scams."
+    (figure,) = extract_figures(text, PUBLISHED)
+    assert figure.currency == "SGD"
+
+
+def test_extract_figures_keeps_one_figure_per_fact() -> None:
+    text = (
+        "Police arrest 1,200 in scam crackdown\n"
+        "Police arrested 1,200 people in a crackdown on online scams. "
+        "The 1,200 suspects face charges of fraud."
+    )
+    assert _rows(text) == [("arrest", "count", "person", 1200, "exact")]
+
+
+def test_extract_figures_drops_a_rounded_restatement() -> None:
+    text = (
+        "More than 230 suspected fraudsters were repatriated on Friday. "
+        "A total of 233 suspects were returned from Cambodia."
+    )
+    assert _rows(text) == [("transfer", "count", "person", 233, "exact")]
+
+
+def test_extract_figures_skips_a_money_conversion() -> None:
+    rows = _rows("Police seized more than 20 million yuan (US$2.81 million) in cash.")
+    assert rows == [("seize", "amount", "CNY", 2e7, "more_than")]
+
+
+def test_extract_returns_figures_and_mentions() -> None:
+    extraction = extract("Police in Kenya arrested 15 people.", PUBLISHED)
+    assert [f.value for f in extraction.figures] == [15]
+    assert [(m.type, m.name, m.entity_id) for m in extraction.mentions] == [("LOC", "Kenya", "KE")]
+    assert EXTRACTOR_VERSION == "0.1.0"
+
+
+def test_to_gold_omits_empty_keys_and_writes_iso_dates() -> None:
+    text = "Police in Kenya arrested 15 people for fraud last year. Kenya police said the cases were closed."
+    gold = to_gold(extract(text, PUBLISHED))
+    assert gold["figures"] == [
+        {
+            "action": "arrest",
+            "measure": "count",
+            "unit": "person",
+            "value": 15,
+            "bound": "exact",
+            "crime": "fraud",
+            "crime_category": "fraud",
+            "period_start": "2024-01-01",
+            "period_end": "2024-12-31",
+            "location": "Kenya",
+            "country": "KE",
+            "quote": "arrested 15 people",
+        }
+    ]
+    assert gold["entities"] == [{"type": "LOC", "name": "Kenya"}]
+
+
+def test_to_gold_writes_money_with_its_currency() -> None:
+    gold = to_gold(extract("Police seized EUR 3.8 million in cash.", None))
+    (figure,) = gold["figures"]
+    assert (figure["unit"], figure["currency"], figure["value"]) == ("money", "EUR", 3800000)
