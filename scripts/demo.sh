@@ -7,4 +7,4 @@ bash scripts/bootstrap.sh
 source scripts/env.sh
 mkdir -p "$AIRFLOW_HOME"
 airflow db migrate >"$AIRFLOW_HOME/db-migrate.log" 2>&1 || { cat "$AIRFLOW_HOME/db-migrate.log" >&2; exit 1; }
-python -m newsmon demo --date "${1:-2025-01-16}"
+python -m newsmon demo --date "${1:-2025-01-16}" ${NEWSMON_DEMO_PORT:+--port "$NEWSMON_DEMO_PORT"}

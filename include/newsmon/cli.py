@@ -8,6 +8,7 @@ import logging
 import os
 import subprocess
 import sys
+from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from newsmon import pipeline
 from newsmon.config import Settings
 from newsmon.errors import NewsmonError, RunCheckError
 from newsmon.extractor import extract, to_gold
-from newsmon.storage import count_rows, open_store
+from newsmon.storage import open_store, read_day
 
 log = logging.getLogger(__name__)
 _SUMMARY_TABLES = ("articles", "figures", "entities")
@@ -57,6 +58,9 @@ def _parser() -> argparse.ArgumentParser:
     demo = sub.add_parser("demo", help="run the daily DAG on the bundled sample site, served on 127.0.0.1")
     demo.add_argument("--date", type=_iso_date, default=date(2025, 1, 16), help="default: 2025-01-16")
     demo.add_argument("--data-root", help="output root (default: $NEWSMON_DATA_ROOT or ./data)")
+    demo.add_argument("--port", type=int, default=8765,
+                      help="port of the sample site on 127.0.0.1 (default 8765). It is part of every sample URL, "
+                           "so keep it fixed between runs into one data root")
     demo.add_argument("--no-airflow", action="store_true", help="run the pipeline directly instead of the DAG")
     demo.set_defaults(handler=_demo)
     return parser
@@ -105,10 +109,17 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _demo(args: argparse.Namespace) -> int:
-    from newsmon.sample import SAMPLE_SOURCES, serve_site
+    from newsmon.sample import SAMPLE_SOURCES, SampleSite
 
     settings = dataclasses.replace(_settings(args), sources_path=SAMPLE_SOURCES)
-    with serve_site() as base_url:
+    try:
+        site = SampleSite.start(port=args.port)
+    except OSError as exc:
+        print(f"error: cannot serve the sample site on 127.0.0.1:{args.port} ({exc}); "
+              "choose another --port", file=sys.stderr)
+        return 2
+    with site:
+        base_url = site.base_url
         os.environ["NEWSMON_SAMPLE_URL"] = base_url
         os.environ["NEWSMON_SOURCES"] = str(SAMPLE_SOURCES)
         os.environ["NEWSMON_DATA_ROOT"] = settings.data_root
@@ -133,7 +144,11 @@ def _demo(args: argparse.Namespace) -> int:
 def _print_summary(settings: Settings, day: date, summary: dict[str, Any] | None) -> None:
     store = open_store(settings.data_root)
     print(f"\nParquet written under {store.uri} for dt={day.isoformat()}:")
-    for table in _SUMMARY_TABLES:
-        print(f"  {table:9s} {count_rows(store, table, day):5d} rows  {store.root}/{table}/dt={day.isoformat()}/")
+    tables = {table: read_day(store, table, day) for table in _SUMMARY_TABLES}
+    for table, rows in tables.items():
+        print(f"  {table:9s} {rows.num_rows:5d} rows  {store.root}/{table}/dt={day.isoformat()}/")
+    actions = Counter(tables["figures"].column("action").to_pylist())
+    if actions:
+        print("  figures by action: " + ", ".join(f"{a} {n}" for a, n in sorted(actions.items())))
     if summary and summary["failed_sources"]:
         print(f"  failed sources: {', '.join(summary['failed_sources'])}")

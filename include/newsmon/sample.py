@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Self
 
 SAMPLE_SITE = Path(__file__).resolve().parents[1] / "sample" / "site"
 SAMPLE_SOURCES = Path(__file__).resolve().parents[1] / "config" / "sources.sample.yaml"
@@ -38,19 +39,37 @@ class _SiteHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class SampleSite:
+    """A running server for a site folder. ``start`` binds at once, so a busy port fails there."""
+
+    def __init__(self, server: ThreadingHTTPServer, thread: threading.Thread, base_url: str) -> None:
+        self._server, self._thread, self.base_url = server, thread, base_url
+
+    @classmethod
+    def start(cls, directory: Path = SAMPLE_SITE, host: str = "127.0.0.1", port: int = 0) -> SampleSite:
+        class Handler(_SiteHandler):  # a class per server: each knows its own base URL
+            base_url = ""
+
+        server = ThreadingHTTPServer((host, port), partial(Handler, directory=str(directory)))
+        Handler.base_url = f"http://{host}:{server.server_address[1]}"
+        thread = threading.Thread(target=server.serve_forever, name="newsmon-sample-site", daemon=True)
+        thread.start()
+        return cls(server, thread, Handler.base_url)
+
+    def close(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 @contextmanager
 def serve_site(directory: Path = SAMPLE_SITE, host: str = "127.0.0.1", port: int = 0) -> Iterator[str]:
     """Serve ``directory`` in a background thread; yield the base URL, e.g. ``http://127.0.0.1:41234``."""
-    class Handler(_SiteHandler):  # a class per server: each knows its own base URL
-        base_url = ""
-
-    server = ThreadingHTTPServer((host, port), partial(Handler, directory=str(directory)))
-    Handler.base_url = f"http://{host}:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, name="newsmon-sample-site", daemon=True)
-    thread.start()
-    try:
-        yield Handler.base_url
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with SampleSite.start(directory, host, port) as site:
+        yield site.base_url

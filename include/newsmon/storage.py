@@ -101,11 +101,13 @@ def _delete_quietly(fs: pafs.FileSystem, path: str) -> None:
         pass
 
 
-def count_rows(store: Store, table: str, day: date) -> int:
-    """Rows of every source's leaf of (table, day); 0 when the day has none."""
+def read_day(store: Store, table: str, day: date) -> pa.Table:
+    """Every source's rows of (table, day) in one table; empty, with the table's schema, when there are none."""
     folder = f"{store.root}/{table}/dt={day.isoformat()}"
     selector = pafs.FileSelector(folder, allow_not_found=True)
-    files = [i.path for i in store.fs.get_file_info(selector)
-             if i.type == pafs.FileType.File and i.base_name.endswith(".parquet")
-             and not i.base_name.startswith(".")]
-    return sum(pq.ParquetFile(store.fs.open_input_file(f)).metadata.num_rows for f in files)
+    files = sorted(i.path for i in store.fs.get_file_info(selector)
+                   if i.type == pafs.FileType.File and i.base_name.endswith(".parquet")
+                   and not i.base_name.startswith("."))
+    schema = TABLES[table]
+    parts = [pq.read_table(f, filesystem=store.fs, schema=schema) for f in files]
+    return pa.concat_tables(parts) if parts else schema.empty_table()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -155,3 +156,34 @@ def test_seed_through_extract_scores_perfectly(shared_dir: Path, tmp_path: Path)
     assert "bound accuracy on matched figures: 1.000" in done.stdout
     assert "period accuracy on matched figures: 1.000" in done.stdout
 
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
+
+
+def test_demo_without_airflow_is_idempotent(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("NEWSMON_SAMPLE_URL", "NEWSMON_SOURCES", "NEWSMON_DATA_ROOT"):
+        monkeypatch.setenv(name, "")  # restored after the test: demo sets them for its child processes
+    root, port = tmp_path / "demo", _free_port()
+    args = ["--quiet", "demo", "--no-airflow", "--port", str(port), "--data-root", str(root)]
+    assert main(args) == 0
+    first_out, first = capsys.readouterr().out, _snapshot(root)
+    assert f"serving the sample site at http://127.0.0.1:{port}" in first_out
+    assert "articles      7 rows" in first_out
+    assert main(args) == 0
+    assert capsys.readouterr().out == first_out
+    assert _snapshot(root) == first
+
+
+def test_demo_reports_a_busy_port(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["demo", "--no-airflow", "--port", str(port), "--data-root", str(tmp_path)]) == 2
+    assert "choose another --port" in capsys.readouterr().err

@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pytest
 
-from newsmon.storage import count_rows, open_store
+from newsmon.storage import open_store, read_day
 
 DAY = date(2025, 1, 16)
 
@@ -39,8 +39,8 @@ def test_write_partition_uses_the_hive_layout_and_leaves_no_temporary_files(tmp_
     dataset = ds.dataset(tmp_path / "raw", format="parquet", partitioning="hive")
     table = dataset.to_table()
     assert table.num_rows == 1 and str(table.column("dt")[0]) == "2025-01-16"
-    assert count_rows(store, "raw", DAY) == 1
-    assert count_rows(store, "raw", date(2025, 1, 17)) == 0
+    assert read_day(store, "raw", DAY).column("url").to_pylist() == ["http://a/1"]
+    assert read_day(store, "raw", date(2025, 1, 17)).num_rows == 0
 
 
 def test_failed_write_keeps_the_previous_leaf(tmp_path: Path) -> None:
