@@ -1,4 +1,4 @@
-"""Command line: ``python -m newsmon run|extract|demo``. Prints for people; the library itself never prints."""
+"""Command line: ``python -m newsmon run|extract|evaluate|demo``. Prints for people; the library itself never prints."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +8,7 @@ import logging
 import os
 import subprocess
 import sys
+import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
@@ -54,6 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("input", type=Path, help="documents, one JSON object per line: id, published, text")
     ext.add_argument("-o", "--output", type=Path, required=True, help="predictions in the gold format")
     ext.set_defaults(handler=_extract)
+
+    ev = sub.add_parser("evaluate", help="run the extractor on documents and score it against gold")
+    ev.add_argument("--docs", type=Path, required=True, help="documents (*.docs.jsonl)")
+    ev.add_argument("--gold", type=Path, required=True, help="gold annotations (*.gold.jsonl)")
+    ev.add_argument("--errors", type=int, default=0, metavar="N", help="also list up to N missed and N spurious figures")
+    ev.add_argument("--predictions", type=Path, help="also write the predictions to this file")
+    ev.set_defaults(handler=_evaluate)
 
     demo = sub.add_parser("demo", help="run the daily DAG on the bundled sample site, served on 127.0.0.1")
     demo.add_argument("--date", type=_iso_date, default=date(2025, 1, 16), help="default: 2025-01-16")
@@ -105,6 +113,31 @@ def _extract(args: argparse.Namespace) -> int:
             out.write(json.dumps(prediction, ensure_ascii=False) + "\n")
             count += 1
     print(f"wrote predictions for {count} documents to {args.output}")
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from newsmon.documents import read_documents, read_gold
+    from newsmon.evaluation import evaluate, format_report
+
+    gold = read_gold(args.gold)
+    docs = list(read_documents(args.docs))
+    predicted: dict[str, dict[str, Any]] = {}
+    elapsed = 0.0
+    for doc in docs:
+        started = time.perf_counter()
+        found = extract(doc.text, doc.published)
+        elapsed += time.perf_counter() - started
+        predicted[doc.id] = {"id": doc.id, **to_gold(found)}
+    if args.predictions:
+        with args.predictions.open("w", encoding="utf-8") as out:
+            out.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in predicted.values())
+    report = evaluate(gold, predicted)
+    print(format_report(report, docs_per_second=len(docs) / elapsed if elapsed else None))
+    for label, items in (("missed", report.missed), ("spurious", report.spurious)):
+        for doc_id, figure in items[: args.errors]:
+            shown = figure.get("quote") or {k: figure.get(k) for k in ("action", "measure", "unit", "value")}
+            print(f"{label:8s} {doc_id}: {shown}")
     return 0
 
 

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from newsmon.errors import DocumentFormatError
 
@@ -63,3 +64,18 @@ def _text(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(f"text must be a string, not {type(value).__name__}")
     return value
+
+
+def read_gold(path: Path) -> dict[str, dict[str, Any]]:
+    """A gold or prediction file (one ``{"id", "figures", "entities"}`` per line), by document id."""
+    records: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as lines:
+        for n, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                raw = json.loads(line)
+                records[str(raw["id"])] = raw
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                raise DocumentFormatError(f"{path}:{n}: not a gold line ({type(exc).__name__}: {exc})") from exc
+    return records

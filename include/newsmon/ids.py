@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from datetime import date
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING_PREFIXES = ("utm_", "mc_")
@@ -45,3 +46,20 @@ def mention_id(article: str, start: int, end: int, entity_type: str) -> str:
 
 def text_sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def statistic_key(action: str, measure: str, unit: str, currency: str | None, value: float,
+                  value_max: float | None, period_start: date | None, period_end: date | None,
+                  published: date | None) -> str:
+    """One key per distinct statistic: outlets that report the same figure share it.
+
+    Same action, measure, unit (and currency), value (to 6 significant digits, so 67000 and
+    67000.0 agree) and period. A figure with no period is keyed by its article's publication day
+    instead, so that copies of one report agree but unrelated "arrested three men" stories
+    published on other days do not.
+    """
+    def number(x: float | None) -> str:
+        return "" if x is None else f"{x:.6g}"
+
+    when = (period_start, period_end) if (period_start or period_end) else ("published", published)
+    return _digest(action, measure, unit, currency or "", number(value), number(value_max), *when)[:20]

@@ -252,10 +252,13 @@ def _process_entry(source: Source, entry: FeedEntry, page: Mapping[str, Any] | N
         return article, [], []
     text = cleaned.text
     article = replace(article, text=text, text_sha1=ids.text_sha1(text), status="extracted", skip_reason=None)
-    found = extract(text, published=cleaned.published or (published_at.date() if published_at else None))
+    published = cleaned.published or (published_at.date() if published_at else None)
+    found = extract(text, published=published)
     common = {"article_id": article_id, "source_id": source.id, "extractor_version": EXTRACTOR_VERSION}
     figures = [
-        {"figure_id": ids.figure_id(article_id, f.start, f.end, f.action, f.measure), **common, **asdict(f)}
+        {"figure_id": ids.figure_id(article_id, f.start, f.end, f.action, f.measure), **common, **asdict(f),
+         "statistic_key": ids.statistic_key(f.action, f.measure, f.unit, f.currency, f.value, f.value_max,
+                                            f.period_start, f.period_end, published)}
         for f in found.figures
     ]
     mentions = [

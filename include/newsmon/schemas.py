@@ -51,6 +51,7 @@ FIGURES = pa.schema([
     pa.field("sentence_start", pa.int32(), nullable=False),
     pa.field("sentence_end", pa.int32(), nullable=False),
     pa.field("confidence", pa.float32(), nullable=False),
+    pa.field("statistic_key", pa.string(), nullable=False),
     pa.field("extractor_version", pa.string(), nullable=False),
 ])
 

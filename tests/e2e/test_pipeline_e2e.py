@@ -62,7 +62,7 @@ def test_run_collects_the_days_entries_with_reasons_for_the_bad_ones(
     figures = [f for f in _rows(env, "figures") if f["article_id"] == seed_id]
     assert {(f["action"], f["measure"], f["unit"], f["value"], f["bound"], f["period_start"], f["period_end"])
             for f in figures} == SEED_FIGURES
-    assert all(f["extractor_version"] and f["sentence"] for f in figures)
+    assert all(f["extractor_version"] and f["sentence"] and len(f["statistic_key"]) == 20 for f in figures)
     raw = _rows(env, "raw")
     assert sorted(r["kind"] for r in raw).count("feed") == 3
     assert {r["url"] for r in raw if r["kind"] == "page"} >= {sample_site + SEED_PATH}

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from newsmon import ids
@@ -26,3 +28,21 @@ def test_figure_id_separates_two_actions_on_one_number() -> None:
     assert arrest == ids.figure_id("a1", 10, 20, "arrest", "count")
     assert arrest != ids.figure_id("a1", 10, 20, "charge", "count")
     assert arrest != ids.figure_id("a1", 11, 20, "arrest", "count")
+
+
+def _key(value: float = 67000, start: date | None = date(2024, 1, 1), end: date | None = date(2024, 11, 30),
+         published: date | None = date(2025, 1, 16), action: str = "charge", currency: str | None = None) -> str:
+    return ids.statistic_key(action, "count", "person", currency, value, None, start, end, published)
+
+
+def test_statistic_key_is_shared_by_outlets_reporting_the_same_statistic() -> None:
+    assert _key() == _key(67000.0, published=date(2025, 1, 17))        # another outlet, a day later
+    assert _key() != _key(67001)
+    assert _key() != _key(action="arrest")
+    assert _key() != _key(end=date(2024, 12, 31))
+    assert _key(currency="USD") != _key(currency="HKD")
+
+
+def test_statistic_key_without_a_period_falls_back_to_the_publication_day() -> None:
+    assert _key(start=None, end=None) == _key(start=None, end=None)
+    assert _key(start=None, end=None) != _key(start=None, end=None, published=date(2025, 1, 17))

@@ -19,7 +19,8 @@ def test_raw_schema_matches_the_raw_record() -> None:
 
 
 def test_figures_schema_is_ids_plus_the_figure_record_plus_version() -> None:
-    assert schemas.FIGURES.names == ["figure_id", "article_id", "source_id", *_names(Figure), "extractor_version"]
+    assert schemas.FIGURES.names == ["figure_id", "article_id", "source_id", *_names(Figure), "statistic_key",
+                                     "extractor_version"]
 
 
 def test_entities_schema_is_ids_plus_the_mention_record_plus_version() -> None:
