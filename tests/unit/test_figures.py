@@ -314,3 +314,56 @@ def test_to_gold_writes_money_with_its_currency() -> None:
     gold = to_gold(extract("Police seized EUR 3.8 million in cash.", None))
     (figure,) = gold["figures"]
     assert (figure["unit"], figure["currency"], figure["value"]) == ("money", "EUR", 3800000)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "currency", "value"),
+    [
+        ("Police seized $2 million in cash from the gang.", "USD", 2e6),
+        ("Investigators froze US$5.6 million held in the accounts.", "USD", 5.6e6),
+        ("Officers seized HK$800,000 in cash.", "HKD", 8e5),
+        ("Customs seized €1.5 million in banknotes.", "EUR", 1.5e6),
+        ("Officers seized EUR 240,000 in cash.", "EUR", 2.4e5),
+        ("Police seized £3 million from the network.", "GBP", 3e6),
+        ("Police confiscated ¥90 million in cash.", "CNY", 9e7),
+        ("Police seized 4.5 billion yuan in illegal funds.", "CNY", 4.5e9),
+        ("Police froze RMB 12 million linked to the scheme.", "CNY", 1.2e7),
+        ("The agency seized 2 crore rupees in cash.", "INR", 2e7),
+        ("The agency recovered 1.2 lakh rupees from the suspect.", "INR", 1.2e5),
+        ("Operatives recovered 45 million naira from the suspects.", "NGN", 4.5e7),
+        ("Police seized 3 million pesos in cash.", "PHP", 3e6),
+        ("Police seized 12 million baht in cash.", "THB", 1.2e7),
+        ("Prosecutors confiscated 30 billion won in criminal proceeds.", "KRW", 3e10),
+    ],
+)
+def test_extract_figures_reads_currencies(sentence: str, currency: str, value: float) -> None:
+    assert _rows(sentence) == [("seize", "amount", currency, value, "exact")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Police arrested at least 25 people.", [("arrest", "count", "person", 25, "at_least")]),
+        ("Up to 40 people were detained.", [("arrest", "count", "person", 40, "at_most")]),
+        ("Some 600 suspects were detained.", [("arrest", "count", "person", 600, "approx")]),
+        ("Police arrested nearly 90 suspects.", [("arrest", "count", "person", 90, "approx")]),
+        (
+            "Police arrested 180 Chinese nationals, 24 Vietnamese and five Malaysians.",
+            [
+                ("arrest", "count", "person", 180, "exact"),
+                ("arrest", "count", "person", 24, "exact"),
+                ("arrest", "count", "person", 5, "exact"),
+            ],
+        ),
+        (
+            "Police detained 300 people, of whom more than 120 have been charged.",
+            [("arrest", "count", "person", 300, "exact"), ("charge", "count", "person", 120, "more_than")],
+        ),
+        (
+            "Fraud cases fell 30.1 percent in the first half of the year.",
+            [("investigate", "change", "percent", -30.1, "exact")],
+        ),
+    ],
+)
+def test_extract_figures_reads_bounds_lists_and_relative_clauses(sentence: str, expected: list[Row]) -> None:
+    assert _rows(sentence) == expected
