@@ -4,6 +4,10 @@
 "more than HK$2.6 million", "58.5 percent", "500kg", "two years and six months", "sevenfold" or
 "doubled", and returns one ``Quantity`` per expression with character offsets into the text. Years,
 dates, times, ordinals and ages are left out. Pure: no I/O.
+
+Numbers in words ("one hundred and five") are read by text2num; what it does not read is here: "a"
+for "one", "dozen", scales after a number ("3.8 million", "1.2 lakh", "a trillion"), separators,
+currencies, bounds, units and ranges. ``word_to_int`` reads a number in words on its own.
 """
 
 from __future__ import annotations
@@ -11,8 +15,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-__all__ = ["Quantity", "find_quantities", "parse_number"]
+from text_to_num import text2num
+
+__all__ = ["Quantity", "find_quantities", "parse_number", "word_to_int"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,39 +44,7 @@ class Quantity:
         return self.scale != 1.0
 
 
-_UNIT_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TEN_WORDS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALE_WORDS = {
+_SCALE_WORDS = {  # scales after a number; text2num knows neither lakh nor crore, nor trillion
     "hundred": 1e2,
     "thousand": 1e3,
     "million": 1e6,
@@ -100,14 +75,19 @@ _MULTIPLIER_VERBS = {
     "halved": -50.0,
 }
 
-_SMALL = "|".join(sorted(_UNIT_WORDS, key=len, reverse=True))
-_TENS = "|".join(_TEN_WORDS)
-_WORD = rf"(?:(?:{_TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:{_SMALL}))"
-_WORD_NUMBER = re.compile(
-    rf"\b(?:{_WORD}(?:\s+hundred(?:\s+(?:and\s+)?{_WORD})?)?"
-    r"|an?\s+dozen|an?\s+(?=(?:hundred|thousand|million|billion"
-    r"|trillion)\b)|half\s+an?\s+(?=(?:million|billion)\b)"
-    r"|dozen)\b",
+# Number words are converted by text2num; these patterns only find where they are.
+_UNIT = (
+    r"(?:(?:thir|four|fif|six|seven|eigh|nine)teen|eleven|twelve|zero|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten)"
+)
+_TENS = r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
+_WORD = rf"(?:{_TENS}|{_UNIT}|hundred|thousand|million|billion)\b"  # trillion: text2num does not know it
+_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion))"
+_WORD_NUMBER = re.compile(  # a run of number words; (?=[adefhnostz]) only makes the scan faster
+    r"\b(?=[adefhnostz])"
+    r"(?:(?:half\s+)?an?\s+(?:dozen\b|(?:hundred|thousand|million|billion)\b|(?=trillion\b))"  # "a hundred"
+    rf"|(?:{_TENS}|{_UNIT})\b|dozen\b)"
+    rf"(?:(?:-|[^\S\n]+|{_AFTER_SCALE}[^\S\n]+and[^\S\n]+){_WORD})*",  # "thirty-one", "hundred and five"
     re.IGNORECASE,
 )
 _DIGIT_NUMBER = re.compile(
@@ -116,12 +96,15 @@ _DIGIT_NUMBER = re.compile(
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
     r"|\d+(?:\.\d+)?)(?!\d)(?![\-/]\d)"
 )
-_FOLD_WORD = re.compile(rf"\b({_WORD})fold\b", re.IGNORECASE)
+_WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
+_NOT_FIRST = frozenset({"and", "hundred", "thousand", "million", "billion"})  # cannot start a number
+_WORD_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}  # "two hundred" has no scale
+_FOLD_WORD = re.compile(rf"\b(?=[efnost])((?:{_TENS}-?)?{_UNIT}|{_TENS})fold\b", re.IGNORECASE)
 _MULTIPLIER_WORD = re.compile(r"\b(" + "|".join(_MULTIPLIER_VERBS) + r")\b", re.IGNORECASE)
 
 _SCALE_AFTER = re.compile(
     r"\s*(hundred|thousand|million|billion|trillion|lakhs?"
-    r"|crores?)\b(?:\s+(lakhs?|crores?|million|billion)\b)?",
+    r"|crores?)\b(?:\s+(lakhs?|crores?|thousand|million|billion)\b)?",
     re.IGNORECASE,
 )
 _ABBREVIATION_AFTER = re.compile(r"\s?(mn|bn|mln|bln|tn|cr)\b|(k|m|b)\b", re.IGNORECASE)
@@ -163,6 +146,13 @@ _PARTICLE_VERB = re.compile(
 )
 _SUFFIX_BOUND = re.compile(r"(\s+or more\b|\s+and above\b|\+|-plus\b|\s+plus\b)", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_AND_GAP = re.compile(r"\s+and\s+")
+_TO_GAP = re.compile(r"\s+to\s+")
+_NOT_RANGE_BEFORE = re.compile(  # "from 137 to 130,000", "rose by 12 to 345": a change, then a level
+    r"\b(?:from|by|rose|risen|rising|grew|grown|increased|jumped|climbed|surged|fell|fallen|dropped|declined"
+    r"|decreased|up|down)\s+$",
+    re.IGNORECASE,
+)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -329,12 +319,25 @@ class _Core:
     value: float
     is_word: bool
     raw: str
+    scale: float = 1.0  # "two million": the scale word inside a number written in words
 
 
 def parse_number(text: str) -> float | None:
     """Return the value of a number phrase ("67,000", "thirty-one", "a dozen", "1.2 lakh"), or None."""
     found = find_quantities(text)
     return found[0].value if found else None
+
+
+def word_to_int(word: str) -> int | None:
+    """Return the integer a number written in words stands for, or None.
+
+    "twelve" -> 12, "Thirty-one" -> 31, "one hundred and five" -> 105, "a dozen" -> 12, "a thousand" -> 1000;
+    "12", "a", "first", "half" and "one two" -> None: digits, articles, ordinals and fractions are not read.
+    """
+    value = _word_value(word)
+    if value is None or value != int(value) or word.strip().lower() in ("a", "an"):
+        return None
+    return int(value)
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -355,45 +358,65 @@ def _find_cores(text: str) -> list[_Core]:
         raw = match.group(0)
         cleaned = re.sub(r"[,\s\u00a0\u202f]", "", raw)
         cores.append(_Core(match.start(), match.end(), float(cleaned), False, raw))
-    taken = [(c.start, c.end) for c in cores]
-    for match in _WORD_NUMBER.finditer(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
-            continue
-        value = _word_value(match.group(0))
-        if value is not None:
-            cores.append(_Core(match.start(), match.end(), value, True, match.group(0)))
     for match in _FOLD_WORD.finditer(text):
         value = _word_value(match.group(1))
         if value is not None:
-            cores.append(
-                _Core(match.start(), match.start(1) + len(match.group(1)), value, True, match.group(1))
-            )
+            cores.append(_Core(match.start(), match.end(1), value, True, match.group(1)))
+    taken = [(c.start, c.end) for c in cores]
+    for match in _WORD_NUMBER.finditer(text):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            cores.extend(_word_cores(match))
     cores.sort(key=lambda c: c.start)
     return cores
 
 
-def _word_value(phrase: str) -> float | None:
-    words = re.split(r"[\s-]+", phrase.strip().lower())
-    if words in (["a"], ["an"]):
-        return 1.0
-    if words[-1:] == ["dozen"]:
-        return 12.0
-    if words[:1] == ["half"]:
-        return 0.5
-    total = 0.0
-    current = 0.0
-    for word in words:
-        if word in ("and", ""):
+def _word_cores(match: re.Match[str]) -> list[_Core]:
+    """Read a run of number words as the longest numbers text2num accepts: "one two" is 1 and 2."""
+    run = match.group(0)
+    tokens = list(_WORD_TOKEN.finditer(run))
+    cores: list[_Core] = []
+    first = 0
+    while first < len(tokens):
+        if tokens[first].group(0).lower() in _NOT_FIRST:
+            first += 1
             continue
-        if word in _UNIT_WORDS:
-            current += _UNIT_WORDS[word]
-        elif word in _TEN_WORDS:
-            current += _TEN_WORDS[word]
-        elif word == "hundred":
-            current = (current or 1.0) * 100
+        for last in range(len(tokens) - 1, first - 1, -1):
+            raw = run[tokens[first].start() : tokens[last].end()]
+            value = _word_value(raw)
+            if value is not None:
+                start = match.start() + tokens[first].start()
+                scale = _WORD_SCALES.get(tokens[last].group(0).lower(), 1.0)
+                cores.append(_Core(start, start + len(raw), value, True, raw, scale))
+                first = last + 1
+                break
         else:
+            first += 1
+    return cores
+
+
+def _word_value(phrase: str) -> float | None:
+    return _words_value(" ".join(phrase.lower().split()))
+
+
+@lru_cache(maxsize=4096)
+def _words_value(phrase: str) -> float | None:
+    words = phrase.split()  # hyphens stay: text2num reads "thirty-one" and "one-hundred"
+    factor = 1.0
+    if words[:1] == ["half"]:
+        factor, words = 0.5, words[1:]
+        if words[:1] not in (["a"], ["an"]):
             return None
-    return total + current
+    if words[:1] in (["a"], ["an"]):
+        words = ["one", *words[1:]]  # text2num reads "one hundred" but not "a hundred"
+    if words in (["dozen"], ["one", "dozen"]):
+        return factor * 12
+    if not words:
+        return None
+    try:
+        value: int = text2num(" ".join(words), "en")
+    except ValueError:
+        return None
+    return factor * value
 
 
 def _build_quantity(text: str, core: _Core) -> Quantity | None:
@@ -401,7 +424,7 @@ def _build_quantity(text: str, core: _Core) -> Quantity | None:
         return None
     value = core.value
     pos = core.end
-    scale_factor = 1.0
+    scale_factor = core.scale
     unit: str | None = None
     currency: str | None = None
 
@@ -411,10 +434,11 @@ def _build_quantity(text: str, core: _Core) -> Quantity | None:
         pos = dozen.end()
     scale = _SCALE_AFTER.match(text, pos)
     if scale:
-        scale_factor = _SCALE_WORDS[scale.group(1).lower()]
+        factor = _SCALE_WORDS[scale.group(1).lower()]
         if scale.group(2):
-            scale_factor *= _SCALE_WORDS[scale.group(2).lower()]
-        value *= scale_factor
+            factor *= _SCALE_WORDS[scale.group(2).lower()]
+        value *= factor
+        scale_factor *= factor
         pos = scale.end()
 
     before = text[max(0, core.start - 8) : core.start]
@@ -649,28 +673,34 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
     index = 0
     while index < len(quantities):
         first = quantities[index]
-        if index + 1 < len(quantities):
-            second = quantities[index + 1]
-            gap = text[first.end : second.start]
-            opener = _BETWEEN_BEFORE.search(text[max(0, first.start - 10) : first.start])
-            if opener and re.fullmatch(r"\s+and\s+", gap) and first.unit == second.unit:
-                low = first.value
-                if second.has_scale and not first.has_scale:
-                    low = first.value * second.scale
-                start = first.start - (len(text[max(0, first.start - 10) : first.start]) - opener.start())
-                merged.append(
-                    replace(
-                        first,
-                        start=start,
-                        end=second.end,
-                        value=low,
-                        value_max=second.value,
-                        currency=first.currency or second.currency,
-                        scale=max(first.scale, second.scale),
-                    )
-                )
-                index += 2
-                continue
-        merged.append(first)
-        index += 1
+        both = _as_range(text, first, quantities[index + 1]) if index + 1 < len(quantities) else None
+        merged.append(both or first)
+        index += 2 if both else 1
     return merged
+
+
+def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
+    """ "between 10 and 20" or "10 to 20" as one quantity; not "from 10 to 20" nor "rose by 10 to 20"."""
+    if first.unit != second.unit:
+        return None
+    gap = text[first.end : second.start]
+    before = text[max(0, first.start - 24) : first.start]
+    low = first.value
+    if second.has_scale and not first.has_scale and first.value * second.scale <= second.value:
+        low = first.value * second.scale  # "between 2 and 3 million"
+    opener = _BETWEEN_BEFORE.search(before)
+    if opener and _AND_GAP.fullmatch(gap):
+        start = first.start - (len(before) - opener.start())
+    elif _TO_GAP.fullmatch(gap) and low < second.value and not _NOT_RANGE_BEFORE.search(before):
+        start = first.start
+    else:
+        return None
+    return replace(
+        first,
+        start=start,
+        end=second.end,
+        value=low,
+        value_max=second.value,
+        currency=first.currency or second.currency,
+        scale=max(first.scale, second.scale),
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.numbers import Quantity, find_quantities, parse_number
+from newsmon.numbers import Quantity, find_quantities, parse_number, word_to_int
 
 
 def _only(text: str) -> Quantity:
@@ -14,23 +14,158 @@ def _only(text: str) -> Quantity:
 
 
 @pytest.mark.parametrize(
-    ("text", "value"),
+    ("text", "value", "bound"),
     [
-        ("67,000", 67000),
-        ("1,834.78", 1834.78),
-        ("thirty-one", 31),
-        ("Twelve", 12),
-        ("two hundred and fifty", 250),
-        ("a dozen", 12),
-        ("1.2 lakh", 120000),
-        ("4.5 billion", 4.5e9),
-        ("1.55 lakh crore", 1.55e12),
-        ("2,85,73,500", 28573500),
-        ("1 803", 1803),
+        # digits and their separators
+        ("4,215 suspects", 4215, "exact"),
+        ("3,000,000", 3e6, "exact"),
+        ("2,907.35", 2907.35, "exact"),
+        ("2,85,73,500", 28573500, "exact"),  # Indian grouping
+        ("6 418 cases", 6418, "exact"),  # a space between the thousands
+        ("1.551", 1.551, "exact"),  # may be 1551: the figure builder decides for counts
+        # numbers in words (converted by text2num)
+        ("thirty-one", 31, "exact"),
+        ("Thirty-One", 31, "exact"),
+        ("NINETEEN", 19, "exact"),
+        ("twenty five", 25, "exact"),
+        ("one hundred and five", 105, "exact"),
+        ("one hundred five", 105, "exact"),
+        ("a hundred", 100, "exact"),
+        ("a hundred and fifty", 150, "exact"),
+        ("eleven hundred", 1100, "exact"),
+        ("two thousand", 2000, "exact"),
+        ("twenty-one thousand five hundred", 21500, "exact"),
+        ("two million four hundred thousand", 2.4e6, "exact"),
+        # what text2num does not read
+        ("a dozen", 12, "exact"),
+        ("three dozen", 36, "exact"),
+        ("half a dozen", 6, "exact"),
+        ("sevenfold", 600, "exact"),
+        # scale words and abbreviations after a number
+        ("3.8 million", 3.8e6, "exact"),
+        ("2 billion", 2e9, "exact"),
+        ("1.5 trillion", 1.5e12, "exact"),
+        ("a trillion", 1e12, "exact"),
+        ("half a million", 5e5, "exact"),
+        ("1.2 lakh", 1.2e5, "exact"),
+        ("4.5 crore", 4.5e7, "exact"),
+        ("1.55 lakh crore", 1.55e12, "exact"),
+        ("two lakh", 2e5, "exact"),
+        ("3 hundred thousand", 3e5, "exact"),
+        ("$14.6B", 1.46e10, "exact"),
+        ("9.1bn", 9.1e9, "exact"),
+        # bounds
+        ("more than thirty-one", 31, "more_than"),
+        ("at least a dozen", 12, "at_least"),
+        ("nearly 2,400", 2400, "approx"),
+        ("about a hundred", 100, "approx"),
+        ("up to 1.5 million", 1.5e6, "at_most"),
+        ("fewer than twenty", 20, "less_than"),
     ],
 )
-def test_parse_number_reads_digits_words_and_scales(text: str, value: float) -> None:
+def test_find_quantities_reads_values_and_bounds(text: str, value: float, bound: str) -> None:
+    quantity = _only(text)
+    assert (quantity.value, quantity.bound) == (pytest.approx(value), bound)
     assert parse_number(text) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "value_max", "bound"),
+    [
+        ("between 10 and 20", 10, 20, "exact"),
+        ("10 to 20", 10, 20, "exact"),
+        ("about 40 to 50 people", 40, 50, "approx"),
+        ("between two and three million", 2e6, 3e6, "exact"),
+        ("between 500 and 2 million", 500, 2e6, "exact"),
+        ("$2 to $3 million", 2e6, 3e6, "exact"),
+        ("between fifty and a hundred", 50, 100, "exact"),
+    ],
+)
+def test_find_quantities_reads_ranges(text: str, value: float, value_max: float, bound: str) -> None:
+    quantity = _only(text)
+    assert (quantity.value, quantity.value_max, quantity.bound) == (
+        pytest.approx(value),
+        pytest.approx(value_max),
+        bound,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "rose from 137 to 4,100",  # a start and an end, not a range
+        "rose by 12 to 345",  # a change, then the new level
+        "a 3 to 1 vote",
+        "sentenced 4 to 10 years",  # four people, ten years each
+    ],
+)
+def test_find_quantities_keeps_two_numbers_joined_by_to_apart(text: str) -> None:
+    found = find_quantities(text)
+    assert len(found) == 2
+    assert all(quantity.value_max is None for quantity in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("one two three", [1, 2, 3]),  # text2num refuses the run; each word is read alone
+        ("fifty-fifty", [50, 50]),
+        ("five and fifty", [5, 50]),  # "and" joins only after hundred, thousand, million, billion
+        ("twelve hundred thousand", [1.2e6]),
+    ],
+)
+def test_find_quantities_splits_runs_of_number_words(text: str, values: list[float]) -> None:
+    assert [quantity.value for quantity in find_quantities(text)] == values
+
+
+def test_find_quantities_marks_a_scale_word_but_not_hundred() -> None:
+    assert _only("two million").scale == 1e6
+    assert _only("forty thousand").scale == 1e3
+    assert not _only("two hundred").has_scale
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "dozens", "hundreds of": no number is written, so there is no figure to report
+        "dozens of suspects",
+        "hundreds of suspects",
+        "thousands of victims",
+        "tens of thousands of people",
+        "millions of dollars",
+        "hundred",
+        "someone",
+        "none of them",
+        "often",
+        "tone",
+    ],
+)
+def test_find_quantities_reads_no_number_in_words_that_are_not_numbers(text: str) -> None:
+    assert find_quantities(text) == []
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "value"),
+    [
+        ("two", 2),
+        ("Twelve", 12),
+        ("thirty-one", 31),
+        ("twenty five", 25),
+        ("one hundred and five", 105),
+        ("a thousand", 1000),
+        ("a dozen", 12),
+        ("12", None),
+        ("a", None),
+        ("first", None),
+        ("half", None),
+        ("one two", None),
+        ("months", None),
+        ("", None),
+    ],
+)
+def test_word_to_int_reads_numbers_in_words_only(word: str, value: int | None) -> None:
+    assert word_to_int(word) == value
 
 
 @pytest.mark.parametrize(
