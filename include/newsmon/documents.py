@@ -2,6 +2,7 @@
 published and text, as ``../shared/eval/FIGURES.md`` defines them."""
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from collections.abc import Iterator
@@ -28,8 +29,9 @@ class Document:
 def parse_published(raw: object) -> date | None:
     """A publication date from ``YYYY-MM-DD`` (a longer ISO timestamp is cut to its date).
 
-    A year or a month alone (``2017``, ``2018-12``) is too coarse to resolve "last week" or
-    "on Monday" against, so it gives None, as a missing date does. Anything else is an error.
+    A year or a month alone (``2017``, ``2018-12``) gives the last day it covers: the article
+    appeared no later than that, so "last year" and "on September 14" still resolve, to the
+    right year and the latest such day. Anything else is an error.
     """
     if raw is None or raw == "":
         return None
@@ -39,7 +41,11 @@ def parse_published(raw: object) -> date | None:
     if full:
         return date(int(full[1]), int(full[2]), int(full[3]))
     if _PARTIAL_DATE.fullmatch(raw):
-        return None
+        year, _, month = raw.partition("-")
+        if not month:
+            return date(int(year), 12, 31)
+        last_day = calendar.monthrange(int(year), int(month))[1]  # ValueError for a month of 13
+        return date(int(year), int(month), last_day)
     raise ValueError(f"published is not an ISO date: {raw!r}")
 
 

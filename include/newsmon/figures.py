@@ -40,6 +40,17 @@ _EARLIER_AFTER = re.compile(
     r"|(?:in )?the same period (?:of )?last year)\b",
     re.IGNORECASE,
 )
+_SAME_PERIOD_AFTER = re.compile(
+    r"^\s*(?:(?!(?:from|than|over|on|compared|against|increase|rise|drop|fall|decrease)\b)[\w-]+\s+){0,2}?"
+    r"(?:in|during)\s+the\s+same\s+period\s+(?:in|of)\s+(?P<y>(?:19|20)\d{2})\b",
+    re.IGNORECASE,
+)
+_NUMBER_BEFORE = re.compile(
+    r"(?<![\w.,])\d[\d,.]*(?:\s*(?:%|percent|per\s+cent|million|billion|thousand|lakh|crore))?"
+    r"\s+$",
+    re.IGNORECASE,
+)
+_BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
 _OTHER_NEAR = re.compile(r"\b(?:other|another|additional|more|further|remaining)\b", re.IGNORECASE)
 _Period = tuple[date | None, date | None]
 
@@ -57,6 +68,7 @@ def extract_figures(
     figures: list[Figure] = []
     previous: list[Draft] = []
     carried: _Period | None = None
+    renewed = False  # whether the last sentence stated or used the carried period
     for sentence in split_sentences(text):
         drafts = draft_sentence(sentence.text, context.dollar, previous)
         periods = [
@@ -64,23 +76,46 @@ def extract_figures(
             for p in all_periods
             if sentence.start <= p.start and p.end <= sentence.end
         ]
+        if _starts_story(text, sentence):
+            carried = None  # a headline starts a new story: no date flows into it
         made = [_to_figure(context, sentence, draft, periods, carried) for draft in drafts]
         figures.extend(made)
         if drafts:
             previous = drafts
-        carried = _carried_period(periods, made)
+        carried = _carried_period(periods, made, carried if renewed else None)
+        renewed = bool(periods or made)
     kept = _deduplicate(text, figures)
     log.debug("extracted %d figures (%d before one-fact-one-figure)", len(kept), len(figures))
     return kept
 
 
-def _carried_period(periods: list[PeriodMention], made: list[Figure]) -> _Period | None:
-    """The period a sentence hands on to the next one: its last time expression, or its figures' period."""
+def _carried_period(
+    periods: list[PeriodMention], made: list[Figure], carried: _Period | None
+) -> _Period | None:
+    """The period a sentence hands on to the next one: its last time expression, or its figures' period.
+
+    A sentence with neither passes on the period it was handed (``carried``); the caller hands it
+    None after such a sentence, so a period bridges one sentence without a date or figure, no more.
+    """
     if periods:
         return periods[-1].period_start, periods[-1].period_end
     if made and (made[-1].period_start or made[-1].period_end):
         return made[-1].period_start, made[-1].period_end
-    return None
+    return carried
+
+
+def _starts_story(text: str, sentence: Sentence) -> bool:
+    """A headline line, unless it is an item of a list that a colon introduced ("Results:\n- 12 arrests")."""
+    end = text.rfind("\n", 0, sentence.start)
+    if text[end + 1 : sentence.start].strip() or not _is_headline_line(text, sentence.start, sentence.end):
+        return False
+    while end > 0:  # back over blank lines and list items to the line that leads into them
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip() and not _BULLET.match(line):
+            return not line.rstrip().endswith(":")
+        end = start - 1
+    return True
 
 
 def _to_figure(
@@ -101,9 +136,8 @@ def _to_figure(
     crime = crime_for(context, sentence.start, sentence.end, anchor)
     clause_start, clause_end = clause_bounds(context.text, sentence.start, sentence.end, anchor)
     location, location_country = location_for(context, clause_start, clause_end, anchor)
-    period = _period_for(quantity, periods, carried)
-    if _EARLIER_AFTER.match(sentence.text[quantity.end : quantity.end + 40]):
-        period = _year_before(period)
+    period = _period_for(sentence.text, quantity, periods, carried)
+    period = _compared_period(sentence.text[quantity.end : quantity.end + 60], period)
     return Figure(
         action=draft.action,
         measure=draft.measure,
@@ -129,27 +163,62 @@ def _to_figure(
     )
 
 
-def _period_for(quantity: Quantity, periods: list[PeriodMention], carried: _Period | None) -> _Period:
-    """The nearest time expression of the sentence, else the one the previous sentence carried."""
+def _period_for(
+    text: str, quantity: Quantity, periods: list[PeriodMention], carried: _Period | None
+) -> _Period:
+    """The nearest time expression of the sentence, else the one the previous sentences carried.
+
+    A date written right after another number ("fell to 61,000 in 2023") or in brackets after an
+    earlier phrase ("One arrest in Deurne (28 June 2022) One arrest in ...") belongs to that, so it
+    is taken only when the sentence has no other.
+    """
     if periods:
-        nearest = min(periods, key=lambda p: _span_distance(p.start, p.end, quantity.start, quantity.end))
+        usable = [p for p in periods if not _belongs_elsewhere(text, p, quantity)] or periods
+        nearest = min(usable, key=lambda p: _span_distance(p.start, p.end, quantity.start, quantity.end))
         return nearest.period_start, nearest.period_end
     if carried is not None:
         return carried
     return None, None
 
 
-def _year_before(period: _Period) -> _Period:
-    """The same period one year earlier ("down from $522.4 million a year earlier")."""
+def _belongs_elsewhere(text: str, period: PeriodMention, quantity: Quantity) -> bool:
+    before = text[max(0, period.start - 40) : period.start]
+    number = _NUMBER_BEFORE.search(before)
+    if (
+        number is not None
+        and not quantity.start <= period.start - len(before) + number.start() < quantity.end
+    ):
+        return True
+    return period.end <= quantity.start and _in_brackets(text, period.start, period.end)
+
+
+def _in_brackets(text: str, start: int, end: int) -> bool:
+    if text.rfind("(", 0, start) <= text.rfind(")", 0, start):
+        return False
+    closing, opening = text.find(")", end), text.find("(", end)
+    return closing >= 0 and (opening < 0 or closing < opening)
+
+
+def _compared_period(after: str, period: _Period) -> _Period:
+    """A figure followed by "a year earlier" or "in the same period of 2023" covers that earlier period."""
+    if _EARLIER_AFTER.match(after):
+        return _shift_years(period, -1)
+    same = _SAME_PERIOD_AFTER.match(after)
+    reference = period[1] or period[0]
+    if same is not None and reference is not None:
+        return _shift_years(period, int(same.group("y")) - reference.year)
+    return period
+
+
+def _shift_years(period: _Period, years: int) -> _Period:
+    """The same period ``years`` years later (earlier when negative); 29 February becomes the 28th."""
 
     def shift(day: date | None) -> date | None:
         if day is None:
             return None
-        return (
-            day.replace(year=day.year - 1, day=28)
-            if (day.month, day.day) == (2, 29)
-            else day.replace(year=day.year - 1)
-        )
+        if (day.month, day.day) == (2, 29):
+            day = day.replace(day=28)
+        return day.replace(year=day.year + years)
 
     return shift(period[0]), shift(period[1])
 
@@ -255,8 +324,12 @@ def _restates(rounded: Figure, precise: Figure) -> bool:
 
 
 def _is_headline(text: str, figure: Figure) -> bool:
-    line_start = text.rfind("\n", 0, figure.sentence_start) + 1
-    line_end = text.find("\n", figure.sentence_end)
+    return _is_headline_line(text, figure.sentence_start, figure.sentence_end)
+
+
+def _is_headline_line(text: str, sentence_start: int, sentence_end: int) -> bool:
+    line_start = text.rfind("\n", 0, sentence_start) + 1
+    line_end = text.find("\n", sentence_end)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     if is_title_case(line) and len(line.split()) <= 25:
         return True

@@ -1,10 +1,15 @@
 """Time expressions in news text, resolved against the publication date.
 
 ``find_periods`` returns every expression it can resolve ("From January to November 2024",
-"last year", "since July 25", "as of November", "on Monday", "in fiscal 2018") with the dates it
-covers. Expressions that give the time of the report ("said on Thursday") or of a comparison
+"last year", "since July 25", "as of November", "on Monday", "in fiscal 2018", "since the campaign
+began" after a launch date) with the dates it covers. Expressions that give the time of the report
+("said on Thursday", the date of a dateline "BEIJING, March 3 (Xinhua) --") or of a comparison
 ("compared with the same period in 2023") are returned with that ``kind`` so callers can skip
-them. Relative expressions need a publication date; without one they are left out. Pure: no I/O.
+them. A day that opens a sentence announcing something ("On 18 November, the ministry announced
+that ...") ends the period of what is announced: it is returned as an as-of date. In a text that
+counts in fiscal years, a bare year named as a fiscal year ("in 2018" next to "fiscal 2018") is that
+fiscal year. "so far" alone is not "so far this year" and is left out. Relative expressions need a
+publication date; without one they are left out. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -106,14 +111,24 @@ _FISCAL = re.compile(rf"\b(?:fiscal(?:\s+year)?|FY)\s?(?P<y>{_YEAR})\b", _FLAGS)
 _AS_OF = re.compile(rf"\b(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?P<a>{_POINT})\b", _FLAGS)
 _SINCE_START = re.compile(
     r"\b(?:since\s+the\s+(?:start|beginning)\s+of|so\s+far|to\s+date)\s+"
-    r"(?:this|the)\s+(?:calendar\s+)?year\b|\b(?:so\s+far|to\s+date|year\s+to\s+date)"
-    r"(?:\s+(?:in|this)\s+(?:the\s+)?(?:calendar\s+)?year)?\b",
+    r"(?:this|the)\s+(?:calendar\s+)?year\b|\b(?:so\s+far|to\s+date|thus\s+far)"
+    r"\s+(?:in|this)\s+(?:the\s+)?(?:calendar\s+)?year\b|\byear\s+to\s+date\b",
     _FLAGS,
 )
 _SINCE = re.compile(rf"\bsince\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?(?P<a>{_POINT})\b", _FLAGS)
 _SINCE_EVENT = re.compile(
     rf"\bsince\s+(?:a|an|the|its|their|they|it|police|authorities)\b[^.;]{{0,120}}?"
     rf"\b(?:on|in)\s+(?P<a>{_POINT})\b",
+    _FLAGS,
+)
+_SINCE_ANAPHOR = re.compile(
+    r"\bsince\s+(?:the|its|their|this|that)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:was\s+|were\s+|had\s+been\s+|has\s+been\s+)?"
+    r"(?:began|begun|started|launched|kicked\s+off|commenced|got\s+under\s*way)\b",
+    _FLAGS,
+)
+_LAUNCH_WORDS = re.compile(
+    r"\b(?:began|begin|begun|beginning|start|started|launch|launched|launching|kicked\s+off|commenced)\b",
     _FLAGS,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", _FLAGS)
@@ -165,8 +180,23 @@ _DAY_WORD = re.compile(r"\b(?P<a>yesterday|today)\b", _FLAGS)
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|say|announced|announces|announce|reported|reports|stated|states|revealed|told|noted|"
     r"added|showed|shows|disclosed|released|published|confirmed|statement|conference|briefing|"
-    r"announcement|interview|report|unveiled|issued|updated|posted)\b(?:\s+\S+){0,8}?\s*$",
+    r"announcement|interview|report|unveiled|issued|updated|posted)\b(?:\s+\S+){0,10}?\s*$",
     _FLAGS,
+)
+_REPORTING_LOOKBACK = 120  # characters, cut at the start of the sentence
+_SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z])")
+_SENTENCE_OPENING = re.compile(r"(?:[.!?][\"'”’)]?\s+|\n\s*)$")
+# "On 18 November, the ministry announced that ...": a date opening a sentence whose verb announces.
+_ANNOUNCED_AFTER = re.compile(
+    r"\A,?\s+(?P<gap>(?:[\w'’.\-]+,?\s+){0,8}?)(?:has\s+|have\s+)?"
+    r"(?:said|announced|reported|revealed|disclosed|confirmed|stated|told|unveiled)\b(?!,)",
+    _FLAGS,
+)
+# "Beijing, March 22, 2017 (Xinhua):" or "BRUSSELS, 3 May --": the date line of a wire report.
+_DATELINE_BEFORE = re.compile(r"[ \t]*(?:[A-Z][\w.'’\-]*,?\s+){0,5}")
+_DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+_DATELINE_AFTER = re.compile(
+    r"\A\s*(?:\([^()\n]{1,40}\)\s*(?=[A-Z])|(?:\([^()\n]{1,40}\)\s*)?(?::|--|—|–|-\s))"
 )
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|expected to|due to|scheduled to|set to|plans? to|is to|are to)\b"
@@ -224,6 +254,7 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     """Return the resolvable time expressions of ``text``, in order, without overlaps."""
     mentions: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
+    fiscal_years = {int(m.group("y")) for m in _FISCAL.finditer(text)}
     for name, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(s < match.end() and match.start() < e for s, e in taken):
@@ -233,13 +264,45 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
                 taken.append((match.start(), match.end()))
                 continue
             resolved = _resolve(name, match, published)
+            if name == "in_year" and int(match.group("a")) in fiscal_years:
+                resolved = _fiscal_year(int(match.group("a")))  # the text counts in fiscal years
             if resolved is None:
                 continue
             kind = _classify(text, match.start(), match.end())
+            if kind == "announcement":  # figures announced on a day are known as of that day
+                resolved, kind = (None, resolved[1]) if resolved[0] == resolved[1] else resolved, "period"
             mentions.append(PeriodMention(match.start(), match.end(), resolved[0], resolved[1], kind))
             taken.append((match.start(), match.end()))
+    mentions.extend(_since_anaphors(text, mentions, taken))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _since_anaphors(
+    text: str, mentions: list[PeriodMention], taken: list[tuple[int, int]]
+) -> list[PeriodMention]:
+    """Since-phrases without a date ("since the campaign began"): start only, from the text's launch date."""
+    found: list[PeriodMention] = []
+    for match in _SINCE_ANAPHOR.finditer(text):
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        begin = _launch_date(text, mentions, match.start())
+        if begin is not None:
+            found.append(PeriodMention(match.start(), match.end(), begin, None, "period"))
+    return found
+
+
+def _launch_date(text: str, mentions: list[PeriodMention], before: int) -> date | None:
+    """The start of the latest period before ``before`` that is told with a launch word ("began in March")."""
+    launches = [
+        m
+        for m in mentions
+        if m.end <= before
+        and m.kind == "period"
+        and m.period_start is not None
+        and _LAUNCH_WORDS.search(text, max(0, m.start - 80), min(m.end + 40, before))
+    ]
+    return max(launches, key=lambda m: m.end).period_start if launches else None
 
 
 def resolve_period(expression: str, published: date | None) -> tuple[date | None, date | None] | None:
@@ -256,6 +319,11 @@ def _classify(text: str, start: int, end: int) -> str:
         return "comparison"
     if _FUTURE_BEFORE.search(before):
         return "future"
+    if _is_dateline(text, start, end):
+        return "reporting"
+    if _opens_announcement(text, start, end):
+        return "announcement"
+    before = _sentence_before(text, start, _REPORTING_LOOKBACK)
     reporting = _REPORTING_BEFORE.search(before)
     if reporting and not _EVENT_WORDS.search(before[reporting.end(0) - len(reporting.group(0)) :]):
         return "reporting"
@@ -264,6 +332,30 @@ def _classify(text: str, start: int, end: int) -> str:
     ):
         return "comparison"
     return "period"
+
+
+def _sentence_before(text: str, start: int, size: int) -> str:
+    """Up to ``size`` characters before ``start``, cut at the start of the line or sentence."""
+    before = text[max(0, start - size) : start]
+    before = before[before.rfind("\n") + 1 :]
+    stops = list(_SENTENCE_STOP.finditer(before))
+    return before[stops[-1].end() :] if stops else before
+
+
+def _is_dateline(text: str, start: int, end: int) -> bool:
+    """A date between a line's place name and its "(Agency):" or "--" is the date of the report."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if not _DAY_NUMBER.search(text, start, end) or not _DATELINE_BEFORE.fullmatch(text[line_start:start]):
+        return False
+    return _DATELINE_AFTER.match(text[end : end + 50]) is not None
+
+
+def _opens_announcement(text: str, start: int, end: int) -> bool:
+    """A date opening a sentence whose verb announces ("On Monday, police said ...")."""
+    if start > 0 and not _SENTENCE_OPENING.search(text[max(0, start - 4) : start]):
+        return False
+    after = _ANNOUNCED_AFTER.match(text[end : end + 120])
+    return after is not None and not _EVENT_WORDS.search(after.group("gap"))
 
 
 _Span = tuple[date | None, date | None]
@@ -326,7 +418,11 @@ def _resolve_first_part(match: re.Match[str], published: date | None) -> _Span |
 
 
 def _resolve_fiscal(match: re.Match[str], published: date | None) -> _Span | None:
-    year = int(match.group("y"))
+    return _fiscal_year(int(match.group("y")))
+
+
+def _fiscal_year(year: int) -> _Span:
+    """A US federal fiscal year: 1 October of the year before to 30 September."""
     return date(year - 1, 10, 1), date(year, 9, 30)
 
 

@@ -12,16 +12,18 @@ from newsmon.errors import DocumentFormatError
 @pytest.mark.parametrize(("raw", "expected"), [
     ("2025-01-16", date(2025, 1, 16)),
     ("2025-01-16T08:30:00+08:00", date(2025, 1, 16)),
-    ("2017", None),
-    ("2018-12", None),
+    ("2017", date(2017, 12, 31)),
+    ("2018-12", date(2018, 12, 31)),
+    ("2020-02", date(2020, 2, 29)),
+    ("2021-09", date(2021, 9, 30)),
     (None, None),
     ("", None),
 ])
-def test_parse_published_accepts_dates_and_coarse_dates(raw: str | None, expected: date | None) -> None:
+def test_parse_published_gives_the_latest_day_a_date_allows(raw: str | None, expected: date | None) -> None:
     assert parse_published(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["16/01/2025", "yesterday", "2025-13-01", 20250116])
+@pytest.mark.parametrize("raw", ["16/01/2025", "yesterday", "2025-13-01", "2025-13", 20250116])
 def test_parse_published_rejects_anything_else(raw: object) -> None:
     with pytest.raises((ValueError, TypeError)):
         parse_published(raw)
