@@ -1,25 +1,29 @@
 """Named-entity mentions (PERSON, ORG, LOC) found with capitalization, a gazetteer and cue words.
 
 ``find_mentions`` returns one ``Mention`` per occurrence. Every mention carries the canonical name
-of its entity in this text: the fullest form ("Du" -> "Du Xueyi", "NIS" -> "National Intelligence
-Service", "U.S." -> "United States" when both appear). Datelines and credit lines are skipped, and
-a place used as a modifier ("Nigeria police", "a New York man") is not a mention. Pure: no I/O.
+of its entity in this text: the fullest form written in it ("Du" -> "Du Xueyi", "NIS" -> "National
+Intelligence Service", "U.S." -> "United States" when both appear; an alias written alone stays as
+written), and a definite description ("the procuratorate") resolves to the only organisation of the
+text with that head noun. Ids: ISO 3166-1 alpha-2 for countries, ISO 3166-2 for known provinces and
+states, agency-registry ids for agencies and courts; names several countries' agencies share
+("Department of Justice") resolve by the country the text is about. Datelines and credit lines are
+skipped, and a place used as a modifier ("Nigeria police", "a New York man", "U.S. attorney") is not
+a mention. Pure: no I/O.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from newsmon.gazetteer import (
     AGENCIES,
     COMMON_CAPITALIZED,
-    COUNTRIES,
     DEMONYMS,
     EAST_ASIAN_SURNAMES,
     FACILITY_WORDS,
     FIRST_NAMES,
-    KNOWN_ORGS,
     MODIFIER_NOUNS,
     MONTHS_AND_DAYS,
     NON_ENTITY_SUFFIXES,
@@ -27,10 +31,14 @@ from newsmon.gazetteer import (
     ORG_KEYWORDS,
     PERSON_CUE_WORDS,
     PLACE_DESCRIPTORS,
-    PLACES,
     TITLE_WORDS,
+    agency,
     agency_id,
     country_code,
+    country_id,
+    is_known_org,
+    is_place,
+    place_id,
 )
 from newsmon.models import Mention
 
@@ -164,7 +172,7 @@ def find_mentions(text: str) -> list[Mention]:
     candidates.extend(_resolve_singles(text, singles, candidates))
     candidates.extend(_lowercase_agencies(text, candidates))
     candidates.extend(_list_people(text, tokens, candidates))
-    return _to_mentions(candidates)
+    return _to_mentions(text, candidates, tokens)
 
 
 def _skipped_spans(text: str) -> list[tuple[int, int]]:
@@ -251,8 +259,14 @@ def _group_tokens(text: str, tokens: list[_Token]) -> list[list[_Token]]:
 
 def _split_and(group: list[_Token]) -> list[list[_Token]]:
     """Split "Poland and Slovenia", keep "Securities and Exchange Commission" and "Ministry of X and Y"."""
+    if "and" in (t.text for t in group) and _is_known_name(" ".join(t.text for t in group)):
+        return [group]
     for index, token in enumerate(group):
         if token.text != "and" or index == 0 or index + 1 >= len(group):
+            continue
+        if any(
+            _is_known_name(" ".join(t.text for t in group[:end])) for end in range(index + 2, len(group) + 1)
+        ):
             continue
         left, right = group[:index], group[index + 1 :]
         inner_link = any(t.text in ("of", "for") for t in left)
@@ -320,11 +334,11 @@ def _classify_headline(text: str, group: list[_Token]) -> list[_Candidate]:
         for start in range(len(segment)):
             for end in range(len(segment), start, -1):
                 piece = segment[start:end]
-                name = " ".join(_base(t.text) for t in piece).lower()
-                if (country_code(name) is not None or name in PLACES) and not _is_modifier(text, piece):
+                name = " ".join(_base(t.text) for t in piece)
+                if is_place(name) and not _is_modifier(text, piece):
                     results.append(_candidate("LOC", text, piece))
                     break
-                if name in KNOWN_ORGS or name in AGENCIES:
+                if is_known_org(name):
                     results.append(_candidate("ORG", text, piece))
                     break
     return _non_overlapping(results)
@@ -367,8 +381,7 @@ def _drops_demonym(rest: list[_Token]) -> bool:
     """ "Chinese President Xi", "British Home Office", "German Duisburg Police" lose their demonym."""
     if rest[0].lower in TITLE_WORDS:
         return True
-    name = " ".join(t.text for t in rest).lower()
-    if name in AGENCIES or name in KNOWN_ORGS:
+    if is_known_org(" ".join(t.text for t in rest), local=False):
         return True
     if _is_place(rest[0].text) and len(rest) > 1:
         return True
@@ -379,8 +392,9 @@ def _is_name_start(group: list[_Token]) -> bool:
     """True when a common word opens a known name ("National Crime Agency", "Central Commission ...")."""
     if len(group) < 2:
         return False
-    name = " ".join(t.text for t in group).lower()
-    if name in AGENCIES or name in KNOWN_ORGS or country_code(name) or name in PLACES:
+    name = " ".join(_base(t.text) for t in group)
+    openings = [" ".join(_base(t.text) for t in group[:end]) for end in range(len(group), 1, -1)]
+    if is_place(name) or (group[0].lower != "the" and any(is_place(n) or is_known_org(n) for n in openings)):
         return True
     first = group[0].lower
     return first in {
@@ -399,7 +413,12 @@ def _is_name_start(group: list[_Token]) -> bool:
         "east",
         "west",
         "southeast",
-    } and (_has_org_keyword(group[1:]) or name in PLACES)
+    } and (_has_org_keyword(group[1:]) or is_place(name))
+
+
+def _is_known_name(name: str) -> bool:
+    """ "Bosnia and Herzegovina", "Bureau of Alcohol, Tobacco, Firearms and Explosives": one name."""
+    return is_place(name) or is_known_org(name)
 
 
 def _has_org_keyword(tokens: list[_Token]) -> bool:
@@ -416,22 +435,19 @@ def _split_possessives(group: list[_Token]) -> list[list[_Token]]:
     current: list[_Token] = []
     for token in group:
         if _POSSESSIVE.search(token.text) and len(token.text) > 2 and not _is_plural_possessive(token.text):
-            alone = _base(token.text).lower()
-            joined = " ".join([_base(t.text) for t in current] + [alone]).lower()
-            known = country_code(joined) or joined in PLACES or joined in KNOWN_ORGS or joined in AGENCIES
-            if current and not known and (country_code(alone) or alone in PLACES or alone in KNOWN_ORGS):
-                segments.append(current)
-                segments.append([token])
+            alone = _base(token.text)
+            joined = " ".join([_base(t.text) for t in current] + [alone])
+            known = is_place(joined) or is_known_org(joined)
+            if current and not known and (is_place(alone) or is_known_org(alone)):
+                size = _known_suffix_size(current + [token])
+                if size < len(current) + 1:
+                    segments.append(current[: len(current) + 1 - size])
+                segments.append(current[len(current) + 1 - size :] + [token])
                 current = []
                 continue
             current.append(token)
-            name = " ".join(_base(t.text) for t in current).lower()
-            if (
-                country_code(name)
-                or name in PLACES
-                or _base(token.lower) in ORG_KEYWORDS
-                or name in KNOWN_ORGS
-            ):
+            name = " ".join(_base(t.text) for t in current)
+            if is_place(name) or _base(token.lower) in ORG_KEYWORDS or is_known_org(name):
                 segments.append(current)
                 current = []
             continue
@@ -439,6 +455,14 @@ def _split_possessives(group: list[_Token]) -> list[list[_Token]]:
     if current:
         segments.append(current)
     return segments
+
+
+def _known_suffix_size(tokens: list[_Token]) -> int:
+    """How many last tokens make the longest known name: 2 for "Remember New Jersey's" ("New Jersey")."""
+    for size in range(len(tokens), 0, -1):
+        if _is_known_name(" ".join(_base(t.text) for t in tokens[-size:])):
+            return size
+    return 1
 
 
 def _is_plural_possessive(word: str) -> bool:
@@ -537,13 +561,17 @@ def _split_title(tokens: list[_Token]) -> tuple[list[_Token], list[_Token]] | No
 def _classify_plain(text: str, tokens: list[_Token]) -> list[_Candidate]:
     name = " ".join(_base(t.text) for t in tokens)
     lower = name.lower()
-    if lower in DEMONYMS or lower in MONTHS_AND_DAYS or _has_non_entity_suffix(tokens):
+    if lower in DEMONYMS or lower in MONTHS_AND_DAYS:
         return []
+    if _has_non_entity_suffix(tokens):
+        return _known_prefix(text, tokens)
     if len(tokens) == 1 and _is_acronym(tokens[0].text):
+        if country_id(tokens[0].text) is not None and _is_modifier(text, tokens):
+            return []
         return [_candidate("ACRONYM", text, tokens)]
-    if country_code(lower) is not None or lower in PLACES:
+    if is_place(name):
         return [] if _is_modifier(text, tokens) else [_candidate("LOC", text, tokens)]
-    if lower in KNOWN_ORGS or lower in AGENCIES:
+    if is_known_org(name):
         return [_candidate("ORG", text, tokens)]
     place = _place_with_descriptor(text, tokens)
     if place is not None:
@@ -552,7 +580,7 @@ def _classify_plain(text: str, tokens: list[_Token]) -> list[_Candidate]:
         return _org_candidates(text, tokens)
     if len(tokens) > 1 and _looks_like_person(text, tokens):
         return [_candidate("PERSON", text, tokens)]
-    return _known_prefix(text, tokens)
+    return _known_prefix(text, tokens) or _known_after_opening_word(text, tokens)
 
 
 def _has_non_entity_suffix(tokens: list[_Token]) -> bool:
@@ -568,11 +596,24 @@ def _known_prefix(text: str, tokens: list[_Token]) -> list[_Candidate]:
     """A known name opening a longer unknown one ("Interpol Red Notice" -> "Interpol")."""
     for end in range(len(tokens) - 1, 0, -1):
         piece = tokens[:end]
-        name = " ".join(_base(t.text) for t in piece).lower()
-        if name in KNOWN_ORGS or name in AGENCIES:
+        name = " ".join(_base(t.text) for t in piece)
+        if is_known_org(name):
             return [_candidate("ORG", text, piece)]
-        if country_code(name) is not None:
+        if country_id(name) is not None:
             return []
+    return []
+
+
+def _known_after_opening_word(text: str, tokens: list[_Token]) -> list[_Candidate]:
+    """A sentence's capitalized first word before a known name ("Dazzling Guangzhou ...") is not part of it."""
+    if len(tokens) < 2 or not _sentence_initial(text, tokens[0].start):
+        return []
+    rest = tokens[1:]
+    name = " ".join(_base(t.text) for t in rest)
+    if is_place(name):
+        return [] if _is_modifier(text, rest) else [_candidate("LOC", text, rest)]
+    if is_known_org(name):
+        return [_candidate("ORG", text, rest)]
     return []
 
 
@@ -677,8 +718,7 @@ def _name_shaped(word: str) -> bool:
 
 
 def _is_place(word: str) -> bool:
-    lower = word.lower()
-    return country_code(lower) is not None or lower in PLACES
+    return is_place(word)
 
 
 def _is_modifier(text: str, tokens: list[_Token]) -> bool:
@@ -735,21 +775,38 @@ def _resolve_singles(text: str, singles: list[_Token], candidates: list[_Candida
     return found
 
 
-_LOWERCASE_AGENCY = re.compile(
-    r"\b("
-    + "|".join(sorted((re.escape(k) for k in AGENCIES if " " in k and k.islower()), key=len, reverse=True))
-    + r")\b"
-)
+def _lowercase_index() -> dict[str, tuple[str, ...]]:
+    """Registry names of three words or more, by first word, longest first: looked up in lower case."""
+    index: dict[str, list[str]] = {}
+    for key in AGENCIES:
+        if len(key.split()) >= 3 and key.isascii() and re.fullmatch(r"[a-z' .\-]+", key):
+            index.setdefault(key.split()[0], []).append(key)
+    return {first: tuple(sorted(keys, key=len, reverse=True)) for first, keys in index.items()}
+
+
+_LOWERCASE_AGENCIES = _lowercase_index()
+_LOWERCASE_FIRST = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(_LOWERCASE_AGENCIES))) + r")\b")
 
 
 def _lowercase_agencies(text: str, candidates: list[_Candidate]) -> list[_Candidate]:
     """Agencies written in lower case ("the ministry of public security said")."""
     found: list[_Candidate] = []
-    for match in _LOWERCASE_AGENCY.finditer(text):
-        if any(c.start < match.end() and match.start() < c.end for c in candidates):
+    for match in _LOWERCASE_FIRST.finditer(text):
+        start = match.start()
+        name = next(
+            (
+                k
+                for k in _LOWERCASE_AGENCIES[match.group(0)]
+                if text.startswith(k, start) and not text[start + len(k) : start + len(k) + 1].isalnum()
+            ),
+            None,
+        )
+        if name is None:
             continue
-        words = match.group(0).split()
-        found.append(_Candidate("ORG", match.group(0), match.start(), match.end(), match.group(0), words))
+        end = start + len(name)
+        if any(c.start < end and start < c.end for c in candidates):
+            continue
+        found.append(_Candidate("ORG", name, start, end, name, name.split()))
     return found
 
 
@@ -781,11 +838,12 @@ def _list_people(text: str, tokens: list[_Token], candidates: list[_Candidate]) 
     return found
 
 
-def _to_mentions(candidates: list[_Candidate]) -> list[Mention]:
+def _to_mentions(text: str, candidates: list[_Candidate], tokens: list[_Token]) -> list[Mention]:
     candidates = _resolve_acronyms(candidates)
-    canonical = _canonical_names(candidates)
+    country = _document_country(candidates, tokens)
+    canonical = _canonical_names(candidates, country)
     mentions: list[Mention] = []
-    for candidate in sorted(candidates, key=lambda c: c.start):
+    for candidate in candidates:
         name = canonical.get((candidate.type, candidate.key), candidate.text)
         mentions.append(
             Mention(
@@ -794,10 +852,87 @@ def _to_mentions(candidates: list[_Candidate]) -> list[Mention]:
                 text=candidate.text,
                 start=candidate.start,
                 end=candidate.end,
-                entity_id=_entity_id(candidate.type, name, candidate.text),
+                entity_id=_entity_id(candidate.type, name, candidate.text, country),
             )
         )
-    return mentions
+    mentions.extend(_generic_references(text, mentions))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _document_country(candidates: list[_Candidate], tokens: list[_Token]) -> str | None:
+    """The country the text is mostly about: it decides between agencies that share a name ("DOJ").
+
+    Places vote for their country, known agencies twice for theirs, nationality words once; a tie
+    gives None.
+    """
+    votes: Counter[str] = Counter()
+    for candidate in candidates:
+        if candidate.type == "LOC":
+            code = country_code(candidate.text)
+            if code:
+                votes[code] += 1
+        elif candidate.type == "ORG":
+            found = agency(agency_id(candidate.text) or "")
+            if found is not None and len(found.country) == 2:
+                votes[found.country] += 2
+    for token in tokens:
+        code = DEMONYMS.get(token.lower) if _is_capitalized(token) else None
+        if code:
+            votes[code] += 1
+    if not votes:
+        return None
+    (best, count), *rest = votes.most_common(2)
+    return None if rest and rest[0][1] == count else best
+
+
+# Head nouns that a definite description ("the procuratorate") uses for a named organisation.
+_GENERIC_HEADS = frozenset(
+    {
+        "procuratorate",
+        "procuracy",
+        "ministry",
+        "commission",
+        "agency",
+        "bureau",
+        "directorate",
+        "department",
+        "court",
+        "tribunal",
+        "council",
+        "authority",
+        "administration",
+        "inspectorate",
+    }
+)
+_DEFINITE_HEAD = re.compile(r"\b[Tt]he (" + "|".join(sorted(_GENERIC_HEADS)) + r")\b(?!['’]s\b| of\b| for\b)")
+
+
+def _generic_references(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "the procuratorate" is the Supreme People's Procuratorate when that is the only procuratorate named.
+
+    Each head noun resolves only when exactly one organisation of the text has it in its name; the
+    mention covers the noun and carries the organisation's name and id.
+    """
+    owners: dict[str, set[tuple[str, str | None]]] = {}
+    for mention in mentions:
+        if mention.type != "ORG" or " " not in mention.name:
+            continue
+        for word in mention.name.lower().split():
+            head = _base(word)
+            if head in _GENERIC_HEADS:
+                owners.setdefault(head, set()).add((mention.name, mention.entity_id))
+    if not owners:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    found: list[Mention] = []
+    for match in _DEFINITE_HEAD.finditer(text):
+        entities = owners.get(match.group(1))
+        start, end = match.start(1), match.end(1)
+        if not entities or len(entities) != 1 or any(s < end and start < e for s, e in taken):
+            continue
+        name, entity_id = next(iter(entities))
+        found.append(Mention("ORG", name, match.group(1), start, end, entity_id))
+    return found
 
 
 def _resolve_acronyms(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -809,7 +944,7 @@ def _resolve_acronyms(candidates: list[_Candidate]) -> list[_Candidate]:
             continue
         acronym = candidate.text.replace(".", "")
         match = next((o for o in orgs if _initials_match(acronym, o.text)), None)
-        if match is None and country_code(candidate.text) is not None:
+        if match is None and is_place(candidate.text):
             resolved.append(
                 _Candidate(
                     "LOC",
@@ -838,14 +973,14 @@ def _initials_match(acronym: str, name: str) -> bool:
     return acronym.upper() in (initials, with_links)
 
 
-def _canonical_names(candidates: list[_Candidate]) -> dict[tuple[str, str], str]:
+def _canonical_names(candidates: list[_Candidate], country: str | None) -> dict[tuple[str, str], str]:
     """Map each (type, key) to the fullest name of its entity, merging short forms and aliases."""
     canonical: dict[tuple[str, str], str] = {}
     people = [c for c in candidates if c.type == "PERSON"]
     for person in people:
         longest = max((p for p in people if set(person.tokens) <= set(p.tokens)), key=lambda p: len(p.text))
         canonical[("PERSON", person.key)] = longest.text
-    canonical.update(_canonical_orgs([c for c in candidates if c.type == "ORG"]))
+    canonical.update(_canonical_orgs([c for c in candidates if c.type == "ORG"], country))
     places: dict[str, str] = {}
     for candidate in candidates:
         if candidate.type == "LOC":
@@ -858,12 +993,12 @@ def _canonical_names(candidates: list[_Candidate]) -> dict[tuple[str, str], str]
     return canonical
 
 
-def _canonical_orgs(orgs: list[_Candidate]) -> dict[tuple[str, str], str]:
+def _canonical_orgs(orgs: list[_Candidate], country: str | None) -> dict[tuple[str, str], str]:
     """Organisations merge by key, by agency id ("Justice Department" = "Department of Justice") and by
     a one-word short form of a longer name ("Xinhua" = "Xinhua News Agency")."""
     groups: dict[str, str] = {}
     for org in orgs:
-        groups[org.key] = agency_id(org.text) or agency_id(org.key) or org.key
+        groups[org.key] = agency_id(org.text, country) or org.key
     full_names = [o for o in orgs if not o.text.isupper() and len(o.tokens) > 1]
     for org in orgs:
         if len(org.tokens) == 1 and not org.text.isupper():
@@ -892,14 +1027,13 @@ def _canonical_orgs(orgs: list[_Candidate]) -> dict[tuple[str, str], str]:
 
 
 def _place_group(candidate: _Candidate) -> str:
-    code = COUNTRIES.get(candidate.text.lower())
-    return code or candidate.key
+    return country_id(candidate.text) or candidate.key
 
 
-def _entity_id(kind: str, name: str, written: str) -> str | None:
+def _entity_id(kind: str, name: str, written: str, country: str | None) -> str | None:
+    """ISO 3166 codes for countries and known provinces, registry ids for agencies, else None."""
     if kind == "LOC":
-        lower = name.lower()
-        return COUNTRIES.get(lower.removeprefix("the "))
+        return place_id(name) or place_id(written)
     if kind == "ORG":
-        return agency_id(name) or agency_id(written)
+        return agency_id(name, country) or agency_id(written, country)
     return None

@@ -1,657 +1,77 @@
-"""A small curated gazetteer: countries, places, known agencies and the words that mark names.
+"""The gazetteer: countries, places, enforcement agencies and the words that mark names.
 
-Pure data plus two lookups. Keys are lower case. Country ids are ISO 3166-1 alpha-2; agency ids
-are stable slugs ("cn-spp").
+Countries come from pycountry (ISO 3166-1 names, official and common names) plus a small table of
+the short forms news uses; provinces and states come from pycountry's ISO 3166-2 subdivisions for the
+countries this project follows, plus hand-kept major cities and multi-country regions. Agencies and
+courts come from the versioned registry ``newsmon/data/agencies.json``. Everything is built once at
+import; lookups are dictionary reads. Country ids are ISO 3166-1 alpha-2, subdivision ids ISO 3166-2,
+agency ids stable slugs ("cn-spp").
 """
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+
+import pycountry
+
 from newsmon.lexicon import words
 
-COUNTRIES: dict[str, str] = {
-    "afghanistan": "AF",
-    "albania": "AL",
-    "algeria": "DZ",
-    "angola": "AO",
-    "argentina": "AR",
-    "armenia": "AM",
-    "australia": "AU",
-    "austria": "AT",
-    "azerbaijan": "AZ",
-    "bahrain": "BH",
-    "bangladesh": "BD",
-    "belarus": "BY",
-    "belgium": "BE",
-    "benin": "BJ",
-    "bhutan": "BT",
-    "bolivia": "BO",
-    "bosnia and herzegovina": "BA",
-    "botswana": "BW",
-    "brazil": "BR",
-    "brunei": "BN",
-    "bulgaria": "BG",
-    "burkina faso": "BF",
-    "burundi": "BI",
-    "cambodia": "KH",
-    "cameroon": "CM",
-    "canada": "CA",
-    "chad": "TD",
-    "chile": "CL",
-    "china": "CN",
-    "colombia": "CO",
-    "congo": "CG",
-    "costa rica": "CR",
-    "croatia": "HR",
-    "cuba": "CU",
-    "cyprus": "CY",
-    "czech republic": "CZ",
-    "czechia": "CZ",
-    "denmark": "DK",
-    "djibouti": "DJ",
-    "dominican republic": "DO",
-    "ecuador": "EC",
-    "egypt": "EG",
-    "el salvador": "SV",
-    "estonia": "EE",
-    "ethiopia": "ET",
-    "fiji": "FJ",
-    "finland": "FI",
-    "france": "FR",
-    "gabon": "GA",
-    "gambia": "GM",
-    "georgia": "GE",
-    "germany": "DE",
-    "ghana": "GH",
-    "greece": "GR",
-    "guatemala": "GT",
-    "guinea": "GN",
-    "guyana": "GY",
-    "haiti": "HT",
-    "honduras": "HN",
-    "hong kong": "HK",
-    "hungary": "HU",
-    "iceland": "IS",
-    "india": "IN",
-    "indonesia": "ID",
-    "iran": "IR",
-    "iraq": "IQ",
-    "ireland": "IE",
-    "israel": "IL",
-    "italy": "IT",
-    "ivory coast": "CI",
-    "jamaica": "JM",
-    "japan": "JP",
-    "jordan": "JO",
-    "kazakhstan": "KZ",
-    "kenya": "KE",
-    "kosovo": "XK",
-    "kuwait": "KW",
-    "kyrgyzstan": "KG",
-    "laos": "LA",
-    "latvia": "LV",
-    "lebanon": "LB",
-    "liberia": "LR",
-    "libya": "LY",
-    "liechtenstein": "LI",
-    "lithuania": "LT",
-    "luxembourg": "LU",
-    "macau": "MO",
-    "macao": "MO",
-    "madagascar": "MG",
-    "malawi": "MW",
-    "malaysia": "MY",
-    "maldives": "MV",
-    "mali": "ML",
-    "malta": "MT",
-    "mauritius": "MU",
-    "mexico": "MX",
-    "moldova": "MD",
-    "monaco": "MC",
-    "mongolia": "MN",
-    "montenegro": "ME",
-    "morocco": "MA",
-    "mozambique": "MZ",
-    "myanmar": "MM",
-    "burma": "MM",
-    "namibia": "NA",
-    "nepal": "NP",
-    "netherlands": "NL",
-    "new zealand": "NZ",
-    "nicaragua": "NI",
-    "niger": "NE",
-    "nigeria": "NG",
-    "north korea": "KP",
-    "north macedonia": "MK",
-    "norway": "NO",
-    "oman": "OM",
-    "pakistan": "PK",
-    "palestine": "PS",
-    "panama": "PA",
-    "papua new guinea": "PG",
-    "paraguay": "PY",
-    "peru": "PE",
-    "philippines": "PH",
-    "poland": "PL",
-    "portugal": "PT",
-    "qatar": "QA",
-    "romania": "RO",
-    "russia": "RU",
-    "rwanda": "RW",
-    "saudi arabia": "SA",
-    "senegal": "SN",
-    "serbia": "RS",
-    "sierra leone": "SL",
-    "singapore": "SG",
-    "slovakia": "SK",
-    "slovenia": "SI",
-    "somalia": "SO",
-    "south africa": "ZA",
-    "south korea": "KR",
-    "s. korea": "KR",
-    "korea": "KR",
-    "spain": "ES",
-    "sri lanka": "LK",
-    "sudan": "SD",
-    "suriname": "SR",
-    "sweden": "SE",
-    "switzerland": "CH",
-    "syria": "SY",
-    "taiwan": "TW",
-    "tajikistan": "TJ",
-    "tanzania": "TZ",
-    "thailand": "TH",
-    "timor-leste": "TL",
-    "togo": "TG",
-    "trinidad and tobago": "TT",
-    "tunisia": "TN",
-    "turkey": "TR",
-    "turkiye": "TR",
-    "türkiye": "TR",
-    "turkmenistan": "TM",
-    "uganda": "UG",
-    "ukraine": "UA",
-    "united arab emirates": "AE",
-    "uae": "AE",
-    "united kingdom": "GB",
-    "uk": "GB",
-    "u.k.": "GB",
-    "britain": "GB",
-    "great britain": "GB",
-    "england": "GB",
-    "scotland": "GB",
-    "wales": "GB",
-    "northern ireland": "GB",
-    "united states": "US",
-    "united states of america": "US",
-    "us": "US",
-    "u.s.": "US",
-    "usa": "US",
-    "u.s.a.": "US",
-    "america": "US",
-    "uruguay": "UY",
-    "uzbekistan": "UZ",
-    "vanuatu": "VU",
-    "venezuela": "VE",
-    "vietnam": "VN",
-    "viet nam": "VN",
-    "yemen": "YE",
-    "zambia": "ZM",
-    "zimbabwe": "ZW",
-    "the netherlands": "NL",
-    "the philippines": "PH",
-}
+__all__ = [
+    "AGENCIES",
+    "AGENCY_ACRONYMS",
+    "AGENCY_KINDS",
+    "AGENCY_RECORDS",
+    "AGENCY_REGISTRY_VERSION",
+    "COMMON_CAPITALIZED",
+    "COUNTRIES",
+    "COUNTRY_NAMES",
+    "DEMONYMS",
+    "EAST_ASIAN_SURNAMES",
+    "FACILITY_WORDS",
+    "FIRST_NAMES",
+    "KNOWN_ACRONYMS",
+    "KNOWN_ORGS",
+    "LOCAL_AGENCIES",
+    "MODIFIER_NOUNS",
+    "MONTHS_AND_DAYS",
+    "NON_ENTITY_SUFFIXES",
+    "NOT_ACRONYMS",
+    "ORG_KEYWORDS",
+    "PERSON_CUE_WORDS",
+    "PLACES",
+    "PLACE_DESCRIPTORS",
+    "PLACE_IDS",
+    "TITLE_WORDS",
+    "Agency",
+    "agency",
+    "agency_id",
+    "country_code",
+    "country_id",
+    "is_known_org",
+    "is_place",
+    "normalize_name",
+    "place_id",
+]
 
-# Cities, provinces, states and regions, with the country they lie in ("" when several).
-PLACES: dict[str, str] = {
-    # China
-    "beijing": "CN",
-    "shanghai": "CN",
-    "guangzhou": "CN",
-    "shenzhen": "CN",
-    "tianjin": "CN",
-    "chongqing": "CN",
-    "wuhan": "CN",
-    "chengdu": "CN",
-    "hangzhou": "CN",
-    "nanjing": "CN",
-    "xiamen": "CN",
-    "dongguan": "CN",
-    "kunming": "CN",
-    "nanning": "CN",
-    "xi'an": "CN",
-    "guangdong": "CN",
-    "guangxi": "CN",
-    "yunnan": "CN",
-    "fujian": "CN",
-    "zhejiang": "CN",
-    "jiangsu": "CN",
-    "shandong": "CN",
-    "henan": "CN",
-    "hebei": "CN",
-    "hubei": "CN",
-    "hunan": "CN",
-    "sichuan": "CN",
-    "guizhou": "CN",
-    "jiangxi": "CN",
-    "anhui": "CN",
-    "shanxi": "CN",
-    "shaanxi": "CN",
-    "gansu": "CN",
-    "qinghai": "CN",
-    "hainan": "CN",
-    "jilin": "CN",
-    "liaoning": "CN",
-    "heilongjiang": "CN",
-    "inner mongolia": "CN",
-    "xinjiang": "CN",
-    "tibet": "CN",
-    "ningxia": "CN",
-    "south china": "CN",
-    "north china": "CN",
-    "east china": "CN",
-    "central china": "CN",
-    "southwest china": "CN",
-    "northwest china": "CN",
-    "northeast china": "CN",
-    "pearl river delta": "CN",
-    "naypyidaw": "MM",
-    "yangon": "MM",
-    "mandalay": "MM",
-    "shan": "MM",
-    "kokang": "MM",
-    "myawaddy": "MM",
-    "wa": "MM",
-    "laukkaing": "MM",
-    # Southeast and East Asia
-    "bangkok": "TH",
-    "phuket": "TH",
-    "chiang mai": "TH",
-    "chiang rai": "TH",
-    "pattaya": "TH",
-    "manila": "PH",
-    "metro manila": "PH",
-    "pasay": "PH",
-    "makati": "PH",
-    "quezon": "PH",
-    "cebu": "PH",
-    "davao": "PH",
-    "kuala lumpur": "MY",
-    "penang": "MY",
-    "sabah": "MY",
-    "johor": "MY",
-    "jakarta": "ID",
-    "bali": "ID",
-    "batam": "ID",
-    "phnom penh": "KH",
-    "sihanoukville": "KH",
-    "vientiane": "LA",
-    "hanoi": "VN",
-    "ho chi minh city": "VN",
-    "seoul": "KR",
-    "busan": "KR",
-    "incheon": "KR",
-    "tokyo": "JP",
-    "osaka": "JP",
-    "taipei": "TW",
-    "kowloon": "HK",
-    "macau": "MO",
-    # South Asia
-    "delhi": "IN",
-    "new delhi": "IN",
-    "mumbai": "IN",
-    "kolkata": "IN",
-    "chennai": "IN",
-    "bengaluru": "IN",
-    "bangalore": "IN",
-    "hyderabad": "IN",
-    "karachi": "PK",
-    "lahore": "PK",
-    "islamabad": "PK",
-    "dhaka": "BD",
-    "colombo": "LK",
-    "kathmandu": "NP",
-    # Africa
-    "lagos": "NG",
-    "abuja": "NG",
-    "kano": "NG",
-    "ibadan": "NG",
-    "enugu": "NG",
-    "port harcourt": "NG",
-    "benin city": "NG",
-    "kaduna": "NG",
-    "nairobi": "KE",
-    "accra": "GH",
-    "johannesburg": "ZA",
-    "cape town": "ZA",
-    "cairo": "EG",
-    # Europe
-    "london": "GB",
-    "manchester": "GB",
-    "birmingham": "GB",
-    "liverpool": "GB",
-    "glasgow": "GB",
-    "edinburgh": "GB",
-    "merseyside": "GB",
-    "west midlands": "GB",
-    "cornwall": "GB",
-    "kent": "GB",
-    "paris": "FR",
-    "marseille": "FR",
-    "lyon": "FR",
-    "berlin": "DE",
-    "munich": "DE",
-    "hamburg": "DE",
-    "frankfurt": "DE",
-    "cologne": "DE",
-    "duisburg": "DE",
-    "north rhine westphalia": "DE",
-    "north rhine-westphalia": "DE",
-    "rhineland-palatinate": "DE",
-    "bavaria": "DE",
-    "madrid": "ES",
-    "barcelona": "ES",
-    "rome": "IT",
-    "milan": "IT",
-    "naples": "IT",
-    "calabria": "IT",
-    "sicily": "IT",
-    "amsterdam": "NL",
-    "rotterdam": "NL",
-    "the hague": "NL",
-    "brussels": "BE",
-    "antwerp": "BE",
-    "vienna": "AT",
-    "athens": "GR",
-    "lisbon": "PT",
-    "warsaw": "PL",
-    "prague": "CZ",
-    "budapest": "HU",
-    "bucharest": "RO",
-    "sofia": "BG",
-    "belgrade": "RS",
-    "zagreb": "HR",
-    "copenhagen": "DK",
-    "stockholm": "SE",
-    "oslo": "NO",
-    "helsinki": "FI",
-    "dublin": "IE",
-    "zurich": "CH",
-    "geneva": "CH",
-    "moscow": "RU",
-    "kyiv": "UA",
-    "istanbul": "TR",
-    # Americas and Oceania
-    "washington": "US",
-    "new york": "US",
-    "los angeles": "US",
-    "chicago": "US",
-    "houston": "US",
-    "miami": "US",
-    "san francisco": "US",
-    "boston": "US",
-    "dallas": "US",
-    "atlanta": "US",
-    "seattle": "US",
-    "california": "US",
-    "texas": "US",
-    "florida": "US",
-    "kansas": "US",
-    "new jersey": "US",
-    "illinois": "US",
-    "georgia state": "US",
-    "arizona": "US",
-    "nevada": "US",
-    "ohio": "US",
-    "michigan": "US",
-    "pennsylvania": "US",
-    "virginia": "US",
-    "massachusetts": "US",
-    "puerto rico": "US",
-    "toronto": "CA",
-    "vancouver": "CA",
-    "ottawa": "CA",
-    "montreal": "CA",
-    "mexico city": "MX",
-    "bogota": "CO",
-    "lima": "PE",
-    "brasilia": "BR",
-    "sao paulo": "BR",
-    "rio de janeiro": "BR",
-    "la paz": "BO",
-    "asuncion": "PY",
-    "montevideo": "UY",
-    "buenos aires": "AR",
-    "sydney": "AU",
-    "melbourne": "AU",
-    "brisbane": "AU",
-    "perth": "AU",
-    "adelaide": "AU",
-    "canberra": "AU",
-    "victoria": "AU",
-    "tasmania": "AU",
-    "queensland": "AU",
-    "new south wales": "AU",
-    "auckland": "NZ",
-    "wellington": "NZ",
-    # regions spanning several countries
-    "southeast asia": "",
-    "south-east asia": "",
-    "asia": "",
-    "east asia": "",
-    "south asia": "",
-    "central asia": "",
-    "europe": "",
-    "africa": "",
-    "west africa": "",
-    "east africa": "",
-    "middle east": "",
-    "latin america": "",
-    "south america": "",
-    "north america": "",
-    "central america": "",
-    "americas": "",
-    "the americas": "",
-    "balkans": "",
-    "the balkans": "",
-    "mediterranean": "",
-    "mediterranean sea": "",
-    "atlantic": "",
-    "pacific": "",
-    "caribbean": "",
-    "mekong": "",
-    "golden triangle": "",
-    "oceania": "",
-    "scandinavia": "",
-}
-
-# Nationality adjectives and plural nouns, for the document's country and for "19 Chinese".
-DEMONYMS: dict[str, str] = {
-    "chinese": "CN",
-    "american": "US",
-    "americans": "US",
-    "british": "GB",
-    "briton": "GB",
-    "britons": "GB",
-    "indian": "IN",
-    "indians": "IN",
-    "nigerian": "NG",
-    "nigerians": "NG",
-    "singaporean": "SG",
-    "singaporeans": "SG",
-    "australian": "AU",
-    "australians": "AU",
-    "thai": "TH",
-    "thais": "TH",
-    "filipino": "PH",
-    "filipinos": "PH",
-    "philippine": "PH",
-    "korean": "KR",
-    "koreans": "KR",
-    "japanese": "JP",
-    "vietnamese": "VN",
-    "cambodian": "KH",
-    "cambodians": "KH",
-    "malaysian": "MY",
-    "malaysians": "MY",
-    "indonesian": "ID",
-    "indonesians": "ID",
-    "burmese": "MM",
-    "taiwanese": "TW",
-    "hongkongers": "HK",
-    "german": "DE",
-    "germans": "DE",
-    "french": "FR",
-    "italian": "IT",
-    "italians": "IT",
-    "spanish": "ES",
-    "dutch": "NL",
-    "belgian": "BE",
-    "greek": "GR",
-    "romanian": "RO",
-    "romanians": "RO",
-    "russian": "RU",
-    "russians": "RU",
-    "brazilian": "BR",
-    "mexican": "MX",
-    "canadian": "CA",
-    "pakistani": "PK",
-    "bangladeshi": "BD",
-    "laotian": "LA",
-    "uruguayan": "UY",
-    "swedish": "SE",
-    "danish": "DK",
-    "polish": "PL",
-    "austrian": "AT",
-    "hellenic": "GR",
-    "european": "",
-    "asian": "",
-    "african": "",
-}
-
-# Agencies and courts with a stable id. Keys are the full names and common short forms.
-AGENCIES: dict[str, str] = {
-    "supreme people's procuratorate": "cn-spp",
-    "spp": "cn-spp",
-    "supreme people's court": "cn-spc",
-    "spc": "cn-spc",
-    "ministry of public security": "cn-mps",
-    "mps": "cn-mps",
-    "central commission for discipline inspection": "cn-ccdi",
-    "ccdi": "cn-ccdi",
-    "national supervisory commission": "cn-nsc",
-    "national narcotics control commission": "cn-nncc",
-    "nncc": "cn-nncc",
-    "national people's congress": "cn-npc",
-    "npc": "cn-npc",
-    "people's bank of china": "cn-pboc",
-    "ministry of industry and information technology": "cn-miit",
-    "cyberspace administration of china": "cn-cac",
-    "department of justice": "us-doj",
-    "justice department": "us-doj",
-    "doj": "us-doj",
-    "federal bureau of investigation": "us-fbi",
-    "fbi": "us-fbi",
-    "securities and exchange commission": "us-sec",
-    "u.s. securities and exchange commission": "us-sec",
-    "sec": "us-sec",
-    "drug enforcement administration": "us-dea",
-    "dea": "us-dea",
-    "internal revenue service": "us-irs",
-    "homeland security investigations": "us-hsi",
-    "u.s. immigration and customs enforcement": "us-ice",
-    "federal trade commission": "us-ftc",
-    "centers for medicare and medicaid services": "us-cms",
-    "secret service": "us-usss",
-    "national crime agency": "gb-nca",
-    "nca": "gb-nca",
-    "serious fraud office": "gb-sfo",
-    "home office": "gb-home-office",
-    "metropolitan police": "gb-met",
-    "national police chiefs' council": "gb-npcc",
-    "national police chiefs’ council": "gb-npcc",
-    "europol": "eu-europol",
-    "eurojust": "eu-eurojust",
-    "interpol": "int-interpol",
-    "international criminal police organization": "int-interpol",
-    "european commission": "eu-ec",
-    "economic and financial crimes commission": "ng-efcc",
-    "efcc": "ng-efcc",
-    "nigeria police force": "ng-npf",
-    "national drug law enforcement agency": "ng-ndlea",
-    "ndlea": "ng-ndlea",
-    "singapore police force": "sg-spf",
-    "spf": "sg-spf",
-    "commercial affairs department": "sg-cad",
-    "monetary authority of singapore": "sg-mas",
-    "hong kong police force": "hk-hkpf",
-    "independent commission against corruption": "hk-icac",
-    "icac": "hk-icac",
-    "australian federal police": "au-afp",
-    "afp": "au-afp",
-    "enforcement directorate": "in-ed",
-    "central bureau of investigation": "in-cbi",
-    "cbi": "in-cbi",
-    "national investigation agency": "in-nia",
-    "royal thai police": "th-rtp",
-    "anti-money laundering office": "th-amlo",
-    "royal malaysia police": "my-rmp",
-    "national bureau of investigation": "ph-nbi",
-    "nbi": "ph-nbi",
-    "bureau of immigration": "ph-bi",
-    "philippine national police": "ph-pnp",
-    "pnp": "ph-pnp",
-    "presidential anti-organized crime commission": "ph-paocc",
-    "paocc": "ph-paocc",
-    "national intelligence service": "kr-nis",
-    "financial supervisory service": "kr-fss",
-    "korean national police agency": "kr-knpa",
-}
-
-# Organisations that are not agencies but are often named bare.
-KNOWN_ORGS: frozenset[str] = frozenset(
-    {
-        "interpol",
-        "europol",
-        "eurojust",
-        "xinhua",
-        "reuters",
-        "asean",
-        "g20",
-        "apec",
-        "brics",
-        "nato",
-        "un",
-        "eu",
-        "european union",
-        "united nations",
-        "world bank",
-        "imf",
-        "apple",
-        "google",
-        "microsoft",
-        "amazon",
-        "western union",
-        "guardia di finanza",
-        "landeskriminalamt",
-        "bloomberg",
-        "fbi",
-        "sec",
-        "doj",
-        "efcc",
-        "ndlea",
-        "icac",
-        "cbi",
-        "dea",
-        "unodc",
-        "who",
-        "ccdi",
-        "binance",
-        "huawei",
-        "alibaba",
-        "tencent",
-        "ant group",
-    }
+_FOLD = str.maketrans(
+    {"’": "'", "‘": "'", "đ": "d", "ð": "d", "ı": "i", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss"}
 )
+
+
+def normalize_name(name: str) -> str:
+    """The lookup key of a name: lower case, straight quotes, no accents, one space, no leading "the"."""
+    key = name.strip().lower()
+    if not key.isascii():
+        key = unicodedata.normalize("NFKD", key.translate(_FOLD))
+        key = "".join(c for c in key if not unicodedata.combining(c))
+    if "  " in key or "\n" in key:
+        key = " ".join(key.split())
+    return key.removeprefix("the ")
+
 
 # Capitalized words that make a sequence an organisation.
 ORG_KEYWORDS: frozenset[str] = words("""
@@ -794,18 +214,357 @@ ivan
 """)
 
 
+def _names(text: str) -> frozenset[str]:
+    """The comma-separated names of a list written as one block of text (a line break is a space)."""
+    return frozenset(" ".join(n.split()) for n in text.split(",") if n.strip())
+
+
+def _by_code(table: str) -> dict[str, str]:
+    """Read a table of "CODE: name, name, ..." entries into {name: CODE}.
+
+    Entries are separated by new lines or ";"; an indented line continues the one above; the code "-"
+    means no country. Names keep their case; lookups normalize them.
+    """
+    entries = re.sub(r"\n[ \t]+", " ", table.strip()).replace(";", "\n").splitlines()
+    result: dict[str, str] = {}
+    for entry in entries:
+        code, _, names = entry.partition(":")
+        for name in names.split(","):
+            if name.strip():
+                result[" ".join(name.split())] = "" if code.strip() == "-" else code.strip()
+    return result
+
+
+# Nationality adjectives and the nouns for their people, for the document's country and for
+# "19 Chinese". Plural nouns ("Nigerians") are added for the forms that take an -s.
+_DEMONYM_TABLE: dict[str, str] = _by_code("""
+CN: chinese; US: american; GB: british, briton; IN: indian; NG: nigerian; SG: singaporean
+AU: australian; TH: thai; PH: filipino, philippine; KR: korean; JP: japanese; VN: vietnamese
+KH: cambodian; MY: malaysian; ID: indonesian; MM: burmese; TW: taiwanese; HK: hongkonger; DE: german
+FR: french; IT: italian; ES: spanish; NL: dutch; BE: belgian; GR: greek, hellenic; RO: romanian
+RU: russian; BR: brazilian; MX: mexican; CA: canadian; PK: pakistani; BD: bangladeshi; LA: laotian
+UY: uruguayan; SE: swedish; DK: danish; PL: polish; AT: austrian; TR: turkish; IL: israeli; IR: iranian
+IQ: iraqi; AF: afghan; NP: nepali, nepalese; KE: kenyan; GH: ghanaian; EG: egyptian; UA: ukrainian
+CO: colombian; PE: peruvian; VE: venezuelan; EC: ecuadorian; IE: irish; CH: swiss; PT: portuguese
+NO: norwegian; FI: finnish; MO: macanese; MN: mongolian; AE: emirati; -: european, asian, african
+""")
+_NOT_PLURAL = re.compile(r"(?:ese|ish|ch|ine|ic|ss)$|^(?:european|asian|african)$")
+DEMONYMS: dict[str, str] = {
+    **_DEMONYM_TABLE,
+    **{d + "s": c for d, c in _DEMONYM_TABLE.items() if not _NOT_PLURAL.search(d)},
+}
+
+# Forms of country names that news uses and ISO 3166-1 does not list (pycountry gives the rest).
+_COUNTRY_ALIASES: dict[str, str] = _by_code("""
+US: america; GB: britain, great britain; KR: s. korea, korea, republic of korea
+RU: russia; MO: macau; CN: mainland china; CI: ivory coast; TR: turkey; BN: brunei; MM: burma
+CV: cape verde; TL: east timor; SZ: swaziland; VA: vatican, vatican city; PS: palestine; FM: micronesia
+CD: democratic republic of the congo, democratic republic of congo, dr congo, congo-kinshasa
+CG: congo-brazzaville; XK: kosovo
+""")
+# Country abbreviations: they match only as written in capitals ("US", not "us").
+_COUNTRY_ACRONYMS: dict[str, str] = _by_code("""
+US: US, U.S., USA, U.S.A.; GB: UK, U.K.; AE: UAE, U.A.E.; CN: PRC; KP: DPRK; KR: ROK; CD: DRC
+""")
+
+
+def _country_names() -> tuple[dict[str, str], dict[str, str]]:
+    """Every name of every ISO 3166-1 country (name, official name, common name) and its short name."""
+    names: dict[str, str] = {}
+    short: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = str(country.alpha_2)
+        forms = [getattr(country, key, None) for key in ("common_name", "name", "official_name")]
+        for form in forms:
+            if not isinstance(form, str):
+                continue
+            form = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", form)
+            if "," not in form:
+                names.setdefault(normalize_name(form), code)
+        short[code] = next(f for f in forms if isinstance(f, str))
+    for alias, code in _COUNTRY_ALIASES.items():
+        names[normalize_name(alias)] = code
+    return names, short
+
+
+# Normalized country name -> ISO 3166-1 alpha-2, and alpha-2 -> short English name.
+COUNTRIES, COUNTRY_NAMES = _country_names()
+
+# Countries whose first-level subdivisions (ISO 3166-2) are places in their own right here.
+_SUBDIVISION_COUNTRIES = words("CN US CA AU IN PK PH TH MY JP KR NG MM KH LA GB")
+_SUBDIVISION_TYPES = _names("""
+Province, State, Region, Prefecture, Autonomous region, Territory, Union territory, Federal territory,
+Capital territory, Country, Two-tier county, Metropolitan city, Special city, Special self-governing
+province, Special self-governing city, Autonomous municipality, Federal capital territory
+""")
+_SUBDIVISION_SUFFIX = re.compile(
+    r"(?: (?:zhuangzu|huizu|uygur) zizhiqu| zizhiqu| sheng| shi| sar|-teukbyeolsi|-gwangyeoksi"
+    r"|-teukbyeoljachido|-teukbyeoljachisi|-do)$"
+)
+# Subdivision names that are more often ordinary words or people's names than places.
+_AMBIGUOUS_PLACES = words("""
+delta rivers plateau niger antique aurora isabela rizal quirino chin mon surin central capital
+national northern southern eastern western north south east west victoria virginia washington georgia
+""")
+
+# English names of places the ISO lists write in the local language, with their ISO 3166-2 code.
+_SUBDIVISION_ALIASES: dict[str, str] = _by_code("""
+CN-NM: inner mongolia; CN-XZ: tibet; DE-BY: bavaria
+DE-NW: north rhine-westphalia, north rhine westphalia; DE-NI: lower saxony; DE-HE: hesse; DE-SN: saxony
+DE-TH: thuringia; DE-RP: rhineland-palatinate; DE-BW: baden-wurttemberg; DE-ST: saxony-anhalt
+DE-SH: schleswig-holstein; DE-MV: mecklenburg-western pomerania; DE-SL: saarland; IT-82: sicily
+IT-88: sardinia; IT-78: calabria; IT-72: campania; IT-25: lombardy; ES-CT: catalonia; ES-AN: andalusia
+ID-JB: west java; ID-JI: east java; ID-JT: central java; ID-SU: north sumatra; ID-KR: riau islands
+ID-BA: bali; ID-JK: jakarta; US-VA: virginia; US-WA: washington state; US-DC: district of columbia
+AU-VIC: victoria; ZA-KZN: kwazulu-natal; ZA-GP: gauteng; ZA-WC: western cape
+""")
+
+# Major cities by country: capitals and the cities enforcement news names most.
+_CITIES: dict[str, str] = _by_code("""
+CN: beijing, shanghai, guangzhou, shenzhen, tianjin, chongqing, wuhan, chengdu, hangzhou, nanjing,
+    xiamen, dongguan, kunming, nanning, xi'an, suzhou, qingdao, dalian, shenyang, harbin, changsha,
+    zhengzhou, jinan, fuzhou, hefei, nanchang, taiyuan, shijiazhuang, urumqi, lhasa, haikou, sanya,
+    guiyang, lanzhou, hohhot, wenzhou, ningbo, foshan, zhuhai, quanzhou, ruili
+HK: kowloon, tsim sha tsui, mong kok, sham shui po, wan chai, new territories
+TW: taipei, kaohsiung, taichung, tainan
+MM: naypyidaw, nay pyi taw, yangon, rangoon, mandalay, myawaddy, tachileik, laukkaing, kokang
+TH: bangkok, pattaya, hat yai, mae sot
+PH: manila, metro manila, caloocan, las pinas, makati, malabon, mandaluyong, marikina, muntinlupa,
+    navotas, paranaque, pasay, pasig, taguig, zamboanga, subic
+MY: kuala lumpur, putrajaya, penang, george town, johor bahru, kota kinabalu, kuching, ipoh
+ID: surabaya, bandung, medan, batam, semarang, makassar
+KH: phnom penh, sihanoukville, siem reap, poipet, bavet; LA: vientiane
+VN: hanoi, ho chi minh city, saigon, da nang, hai phong, haiphong
+KR: seoul, busan, incheon, daegu, daejeon, gwangju, ulsan
+JP: tokyo, osaka, yokohama, nagoya, sapporo, kobe, kyoto, fukuoka
+IN: delhi, new delhi, mumbai, kolkata, chennai, bengaluru, bangalore, hyderabad, ahmedabad, pune,
+    jaipur, lucknow, noida, gurugram, gurgaon, chandigarh
+PK: karachi, lahore, islamabad, rawalpindi, peshawar, quetta; BD: dhaka, chittagong; LK: colombo
+NP: kathmandu; AF: kabul; AE: dubai, abu dhabi, sharjah; SA: riyadh, jeddah; QA: doha
+TR: istanbul, ankara; IR: tehran; IQ: baghdad; IL: jerusalem, tel aviv
+NG: lagos, abuja, kano, ibadan, enugu, port harcourt, benin city, kaduna, onitsha, warri, calabar
+GH: accra, kumasi; KE: nairobi, mombasa; ZA: johannesburg, cape town, durban, pretoria; EG: cairo
+ET: addis ababa; SN: dakar; MA: rabat, casablanca
+GB: london, manchester, birmingham, liverpool, glasgow, edinburgh, leeds, bristol, sheffield, newcastle,
+    belfast, cardiff, cornwall, greater london, greater manchester, merseyside, west midlands, west
+    yorkshire, south yorkshire, tyne and wear
+IE: dublin; FR: paris, marseille, lyon, toulouse, lille, bordeaux
+DE: berlin, munich, hamburg, frankfurt, cologne, stuttgart, dusseldorf, leipzig, dortmund, essen,
+    bremen, dresden, hanover, nuremberg, duisburg
+ES: madrid, barcelona, valencia, seville, malaga; IT: rome, milan, naples, turin, palermo
+NL: amsterdam, rotterdam, the hague; BE: brussels, antwerp; AT: vienna; CH: zurich, geneva, bern
+PT: lisbon, porto; GR: athens; PL: warsaw; CZ: prague; HU: budapest; RO: bucharest; BG: sofia
+RS: belgrade; HR: zagreb; DK: copenhagen; SE: stockholm; NO: oslo; FI: helsinki
+RU: moscow, st. petersburg, saint petersburg; UA: kyiv, kiev, odesa
+US: washington, new york city, los angeles, chicago, houston, miami, san francisco, boston, dallas,
+    atlanta, seattle, philadelphia, san diego, las vegas, detroit, brooklyn, manhattan, queens, the
+    bronx, new orleans, baltimore, denver
+CA: toronto, vancouver, ottawa, montreal, calgary; MX: mexico city, tijuana, guadalajara
+CO: bogota, medellin, cali; PE: lima; BR: brasilia, sao paulo, rio de janeiro; AR: buenos aires
+CL: santiago; EC: quito, guayaquil; BO: la paz; PY: asuncion; UY: montevideo; VE: caracas
+AU: sydney, melbourne, brisbane, perth, adelaide, canberra, gold coast
+NZ: auckland, wellington, christchurch
+""")
+
+# Regions spanning several countries, and country-wide areas that are places of their own.
+_REGIONS: dict[str, str] = _by_code("""
+CN: south china, north china, east china, central china, southwest china, northwest china, northeast
+    china, pearl river delta
+-: southeast asia, south-east asia, asia, east asia, south asia, central asia, europe, africa, west
+    africa, east africa, middle east, latin america, south america, north america, central america,
+    americas, balkans, mediterranean, mediterranean sea, atlantic, pacific, caribbean, mekong, golden
+    triangle, oceania, scandinavia, asia-pacific, asia pacific, borneo
+ID: sumatra, sulawesi; PH: mindanao, luzon, visayas
+""")
+
+
+def _is_ambiguous_place(key: str) -> bool:
+    if " " in key or "-" in key:
+        return False
+    return (
+        len(key) <= 3
+        or key in _AMBIGUOUS_PLACES
+        or key in COMMON_CAPITALIZED
+        or key in FIRST_NAMES
+        or key in EAST_ASIAN_SURNAMES
+        or key in TITLE_WORDS
+        or key in ORG_KEYWORDS
+        or key in DEMONYMS
+    )
+
+
+def _places() -> tuple[dict[str, str], dict[str, str]]:
+    """Place name -> country ("" when several or none) and place name -> ISO 3166-2 code when unique."""
+    codes: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        country, kind = str(sub.country_code), str(sub.type)
+        if country not in _SUBDIVISION_COUNTRIES or kind not in _SUBDIVISION_TYPES:
+            continue
+        if country == "GB" and kind not in ("Country", "Province", "Two-tier county"):
+            continue
+        name = re.sub(r"\s*[(\[][^)\]]*[)\]]", "", str(sub.name))
+        key = _SUBDIVISION_SUFFIX.sub("", normalize_name(name))
+        if "," in key or key in COUNTRIES or _is_ambiguous_place(key):
+            continue
+        codes.setdefault(key, set()).add(str(sub.code))
+    for alias, code in _SUBDIVISION_ALIASES.items():
+        codes.setdefault(normalize_name(alias), set()).add(code)
+    ids = {key: next(iter(found)) for key, found in codes.items() if len(found) == 1}
+    places = {key: _single({c.split("-")[0] for c in found}) for key, found in codes.items()}
+    for name, country in {**_CITIES, **_REGIONS}.items():
+        key = normalize_name(name)
+        if key not in COUNTRIES:
+            places.setdefault(key, country)
+    return places, ids
+
+
+def _single(values: set[str]) -> str:
+    return next(iter(values)) if len(values) == 1 else ""
+
+
+# Normalized place name -> ISO 3166-1 alpha-2 of its country ("" when several), and -> ISO 3166-2.
+PLACES, PLACE_IDS = _places()
+
+
+@dataclass(frozen=True, slots=True)
+class Agency:
+    """One record of the agency registry."""
+
+    id: str
+    name: str
+    country: str  # ISO 3166-1 alpha-2, or "EU" / "INT"
+    kind: str
+    aliases: tuple[str, ...]  # other names, unique across the registry
+    local_aliases: tuple[str, ...]  # names unique only within ``country``
+
+
+def _load_registry() -> tuple[str, tuple[str, ...], tuple[Agency, ...]]:
+    text = resources.files("newsmon.data").joinpath("agencies.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    records = tuple(
+        Agency(
+            id=str(item["id"]),
+            name=str(item["name"]),
+            country=str(item["country"]),
+            kind=str(item["kind"]),
+            aliases=tuple(str(a) for a in item["aliases"]),
+            local_aliases=tuple(str(a) for a in item.get("local_aliases", ())),
+        )
+        for item in data["agencies"]
+    )
+    return str(data["version"]), tuple(str(k) for k in data["kinds"]), records
+
+
+AGENCY_REGISTRY_VERSION, AGENCY_KINDS, AGENCY_RECORDS = _load_registry()
+_AGENCY_BY_ID: dict[str, Agency] = {record.id: record for record in AGENCY_RECORDS}
+
+
+def _is_acronym_form(name: str) -> bool:
+    """ "SPP", "U.S.", "FinCEN", "IRS-CI", "G20": a short form that must be written with its capitals."""
+    if " " in name:
+        return False
+    letters = name.replace(".", "").replace("-", "").replace("&", "")
+    upper = sum(1 for c in letters if c.isupper())
+    return len(letters) <= 8 and (upper >= 2 or (upper == 1 and not any(c.islower() for c in letters)))
+
+
+def _agency_keys() -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str], str]]:
+    names: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
+    local: dict[tuple[str, str], str] = {}
+    for record in AGENCY_RECORDS:
+        for form in (record.name, *record.aliases):
+            if _is_acronym_form(form):
+                acronyms[form.upper()] = record.id
+            else:
+                names[normalize_name(form)] = record.id
+        for form in record.local_aliases:
+            key = form.upper() if _is_acronym_form(form) else normalize_name(form)
+            local[(record.country, key)] = record.id
+    return names, acronyms, local
+
+
+# Normalized full names -> agency id; acronyms (upper case) -> id; (country, name or acronym) -> id.
+AGENCIES, AGENCY_ACRONYMS, LOCAL_AGENCIES = _agency_keys()
+_LOCAL_NAMES: frozenset[str] = frozenset(key for _, key in LOCAL_AGENCIES)
+
+# Organisations that are not enforcement agencies but are often named bare (media, blocs, companies).
+KNOWN_ORGS: frozenset[str] = _names("""
+xinhua, reuters, bloomberg, asean, apec, brics, nato, european union, united nations, world bank,
+national people's congress, apple, google, microsoft, amazon, facebook, tiktok, western union, binance,
+huawei, alibaba, tencent, ant group
+""")
+# The same for names written as acronyms: they match only in capitals ("WHO", not "who").
+KNOWN_ACRONYMS: frozenset[str] = words("UN EU WHO IMF G20 G7 ASEAN APEC BRICS NATO")
+
+
+def country_id(name: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code when ``name`` names a country ("Myanmar", "the U.S."), else None."""
+    written = name.strip().removeprefix("the ").removeprefix("The ")
+    code = _COUNTRY_ACRONYMS.get(written)
+    if code is not None:
+        return code
+    if written.isupper() and len(written.replace(".", "")) <= 4:
+        return None
+    return COUNTRIES.get(normalize_name(written))
+
+
 def country_code(name: str) -> str | None:
-    """Return the ISO 3166-1 alpha-2 code of a country or place name, or None when unknown."""
-    key = name.strip().lower()
-    key = key.removeprefix("the ")
-    code = COUNTRIES.get(key)
+    """The ISO 3166-1 alpha-2 code of a country, or of the country a known place lies in, else None."""
+    code = country_id(name)
     if code is None:
-        code = PLACES.get(key) or None
+        code = PLACES.get(normalize_name(name)) or None
     return code
 
 
-def agency_id(name: str) -> str | None:
-    """Return the stable slug of a known agency or court, or None."""
-    key = name.strip().lower()
-    key = key.removeprefix("the ")
+def is_place(name: str) -> bool:
+    """True when ``name`` is a known country, province, city or region."""
+    return country_id(name) is not None or normalize_name(name) in PLACES
+
+
+def place_id(name: str) -> str | None:
+    """The stable id of a place: ISO 3166-1 alpha-2 for a country, ISO 3166-2 for a known subdivision."""
+    return country_id(name) or PLACE_IDS.get(normalize_name(name))
+
+
+def agency_id(name: str, country: str | None = None) -> str | None:
+    """The registry id of an agency or court named ``name`` (full name, alias or acronym), else None.
+
+    Names shared by agencies of several countries ("Department of Justice", "NIS") resolve to the
+    agency of ``country`` when it has one; without a country they resolve only when unambiguous.
+    """
+    written = name.strip().removeprefix("the ").removeprefix("The ")
+    key = written.upper() if _is_acronym_form(written) else normalize_name(written)
+    if country is not None:
+        local = LOCAL_AGENCIES.get((country, key))
+        if local is not None:
+            return local
+    if _is_acronym_form(written):
+        found = AGENCY_ACRONYMS.get(key)
+        if found is not None or not written.isupper():
+            return found
+        key = normalize_name(written)
     return AGENCIES.get(key)
+
+
+def agency(agency_id_: str) -> Agency | None:
+    """The registry record with id ``agency_id_``, else None."""
+    return _AGENCY_BY_ID.get(agency_id_)
+
+
+def is_known_org(name: str, *, local: bool = True) -> bool:
+    """True when ``name`` is a registry agency or a well-known organisation.
+
+    With ``local`` false, names that only one country's agencies use ("Federal Criminal Police Office")
+    do not count: "Austrian Federal Criminal Police Office" is then a name of its own.
+    """
+    written = name.strip().removeprefix("the ").removeprefix("The ")
+    locals_ = _LOCAL_NAMES if local else frozenset()
+    if _is_acronym_form(written):
+        key = written.upper()
+        if key in AGENCY_ACRONYMS or key in locals_ or key in KNOWN_ACRONYMS:
+            return True
+        if not written.isupper():
+            return False
+    key = normalize_name(written)
+    return key in AGENCIES or key in KNOWN_ORGS or key in locals_

@@ -31,11 +31,12 @@ def test_find_mentions_merges_an_acronym_with_its_full_name() -> None:
         "The National Crime Agency (NCA) led the raids. The NCA said 40 people were held, "
         "a spokesman for the agency said."
     )
-    orgs = [(m.text, m.name) for m in find_mentions(text) if m.type == "ORG"]
+    orgs = [(m.text, m.name, m.entity_id) for m in find_mentions(text) if m.type == "ORG"]
     assert orgs == [
-        ("National Crime Agency", "National Crime Agency"),
-        ("NCA", "National Crime Agency"),
-        ("NCA", "National Crime Agency"),
+        ("National Crime Agency", "National Crime Agency", "gb-nca"),
+        ("NCA", "National Crime Agency", "gb-nca"),
+        ("NCA", "National Crime Agency", "gb-nca"),
+        ("agency", "National Crime Agency", "gb-nca"),
     ]
 
 
@@ -104,3 +105,101 @@ def test_find_mentions_offsets_point_into_the_text() -> None:
     assert mentions
     for mention in mentions:
         assert text[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "entity_id"),
+    [
+        ("Rescue teams reached Myanmar by road.", "Myanmar", "MM"),
+        ("The suspect was flown back to the U.S. on Friday.", "U.S.", "US"),
+        ("Prosecutors in the UK opened a case.", "UK", "GB"),
+        ("Talks were held in Türkiye last week.", "Türkiye", "TR"),
+        ("He fled to Ivory Coast in 2019.", "Ivory Coast", "CI"),
+        ("Ships left Viet Nam in the spring.", "Viet Nam", "VN"),
+        ("Police in Guangdong province made arrests.", "Guangdong", "CN-GD"),
+    ],
+)
+def test_find_mentions_gives_iso_codes_to_places(text: str, name: str, entity_id: str) -> None:
+    places = [(m.name, m.entity_id) for m in find_mentions(text) if m.type == "LOC"]
+    assert places == [(name, entity_id)]
+
+
+def test_find_mentions_keeps_parts_of_a_country_apart_from_it() -> None:
+    text = "Officers came from Scotland, Britain and Norway."
+    assert _pairs(text) == {("LOC", "Scotland"), ("LOC", "Britain"), ("LOC", "Norway")}
+
+
+def test_find_mentions_resolves_a_definite_description_to_the_only_organisation_with_that_head() -> None:
+    text = (
+        "The Supreme People's Procuratorate released the figures on Sunday. "
+        "The procuratorate said most suspects had been charged."
+    )
+    refs = [(m.text, m.name, m.entity_id) for m in find_mentions(text) if m.type == "ORG"]
+    assert refs == [
+        ("Supreme People's Procuratorate", "Supreme People's Procuratorate", "cn-spp"),
+        ("procuratorate", "Supreme People's Procuratorate", "cn-spp"),
+    ]
+
+
+def test_find_mentions_leaves_a_definite_description_alone_when_two_organisations_share_the_head() -> None:
+    text = (
+        "The Supreme People's Procuratorate and the Haidian District Procuratorate met. "
+        "The procuratorate gave no figures."
+    )
+    assert not [m for m in find_mentions(text) if m.text == "procuratorate"]
+
+
+def test_find_mentions_writes_an_alias_alone_as_written_with_the_registry_id() -> None:
+    text = "Police in China detained 30 people, the MPS said on Monday."
+    orgs = [(m.name, m.entity_id) for m in find_mentions(text) if m.type == "ORG"]
+    assert orgs == [("MPS", "cn-mps")]
+
+
+def test_find_mentions_gives_an_alias_the_full_name_found_in_the_same_text() -> None:
+    text = (
+        "Police in Kuala Lumpur seized the drugs. PDRM officers said the Royal Malaysia Police "
+        "would file charges."
+    )
+    orgs = {(m.text, m.name, m.entity_id) for m in find_mentions(text) if m.type == "ORG"}
+    assert orgs == {
+        ("PDRM", "Royal Malaysia Police", "my-rmp"),
+        ("Royal Malaysia Police", "Royal Malaysia Police", "my-rmp"),
+    }
+
+
+def test_find_mentions_resolves_shared_agency_names_by_the_country_of_the_text() -> None:
+    manila = "The Department of Justice in Manila charged eight Filipinos over the Philippines scheme."
+    boston = "The Department of Justice charged eight Americans in Boston over the scheme."
+    assert [m.entity_id for m in find_mentions(manila) if m.type == "ORG"] == ["ph-doj"]
+    assert [m.entity_id for m in find_mentions(boston) if m.type == "ORG"] == ["us-doj"]
+
+
+def test_find_mentions_resolves_a_surname_to_the_full_name() -> None:
+    text = "Chen Wenqing chaired the meeting in Beijing. Chen said the drive would go on."
+    people = [(m.text, m.name) for m in find_mentions(text) if m.type == "PERSON"]
+    assert people == [("Chen Wenqing", "Chen Wenqing"), ("Chen", "Chen Wenqing")]
+
+
+def test_find_mentions_keeps_a_known_organisation_before_a_document_name() -> None:
+    text = "Three of the men were subject to an Interpol Red Notice."
+    assert _pairs(text) == {("ORG", "Interpol")}
+
+
+def test_find_mentions_drops_a_capitalized_opening_word_before_a_known_place() -> None:
+    text = "Busy Bangkok streets were closed for the raid."
+    assert _pairs(text) == {("LOC", "Bangkok")}
+
+
+def test_find_mentions_keeps_a_multi_word_place_before_a_possessive() -> None:
+    text = "Residents remember New Jersey's old state song."
+    assert _pairs(text) == {("LOC", "New Jersey")}
+
+
+def test_find_mentions_keeps_and_inside_a_country_name() -> None:
+    text = "Police from Bosnia and Herzegovina and Serbia joined the raid."
+    assert _pairs(text) == {("LOC", "Bosnia and Herzegovina"), ("LOC", "Serbia")}
+
+
+def test_find_mentions_skips_country_abbreviations_used_as_modifiers() -> None:
+    text = "Jane Roe, the U.S. attorney in the case, spoke. UK officials agreed."
+    assert not [m for m in find_mentions(text) if m.type == "LOC"]

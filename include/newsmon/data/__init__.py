@@ -1,0 +1,1 @@
+"""Package data of the extractor: the versioned agency registry (agencies.json)."""
