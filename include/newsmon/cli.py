@@ -27,7 +27,7 @@ _SUMMARY_TABLES = ("articles", "figures", "entities")
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
-                        format="%(levelname)s %(name)s: %(message)s")
+                        format="%(levelname)s %(name)s: %(message)s", force=True)
     try:
         result: int = args.handler(args)
         return result

@@ -12,14 +12,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from newsmon.errors import ConfigError
-from newsmon.models import Source
+from newsmon.models import SOURCE_KINDS, Source
 
 DEFAULT_SOURCES = Path(__file__).resolve().parents[1] / "config" / "sources.sample.yaml"
 DEFAULT_USER_AGENT = "newsmon/0.1 (+https://github.com/newsmon/newsmon; enforcement-news monitor)"
 
 _SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$")
 _PLACEHOLDER = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)\}")
-_SOURCE_KEYS = {"id", "url", "language", "enabled"}
+_SOURCE_KEYS = {"id", "url", "language", "enabled", "kind", "hosts"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +35,7 @@ class Settings:
     max_redirects: int = 5
     timezone: str = "UTC"
     max_failed_share: float = 0.5
+    lookback_days: int = 2
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -63,6 +64,10 @@ class Settings:
         share = number("NEWSMON_MAX_FAILED_SHARE", 0.5, float)
         if share > 1:
             problems.append(f"NEWSMON_MAX_FAILED_SHARE={share!r} must be at most 1")
+        lookback = env.get("NEWSMON_LOOKBACK_DAYS") or "2"
+        if not lookback.isdigit() or int(lookback) > 31:
+            problems.append(f"NEWSMON_LOOKBACK_DAYS={lookback!r} must be a whole number from 0 to 31")
+            lookback = "2"
         settings = cls(
             data_root=env.get("NEWSMON_DATA_ROOT") or "data",
             sources_path=Path(env.get("NEWSMON_SOURCES") or DEFAULT_SOURCES),
@@ -73,6 +78,7 @@ class Settings:
             max_redirects=number("NEWSMON_MAX_REDIRECTS", 5, int),
             timezone=timezone,
             max_failed_share=share,
+            lookback_days=int(lookback),
         )
         if problems:
             raise ConfigError("invalid settings:\n  " + "\n  ".join(problems))
@@ -119,8 +125,11 @@ def _parse_row(row: object, env: Mapping[str, str]) -> tuple[Source | None, list
     problems = [f"unknown key {key!r}" for key in sorted(set(row) - _SOURCE_KEYS, key=str)]
     source_id, url = row.get("id"), row.get("url")
     language, enabled = row.get("language", "en"), row.get("enabled", True)
+    kind, hosts = row.get("kind", "feed"), row.get("hosts", [])
     if not isinstance(source_id, str) or not _SOURCE_ID.match(source_id):
         problems.append("id must be a slug of a-z, 0-9 and _ (at most 64 characters)")
+    if kind not in SOURCE_KINDS:
+        problems.append(f"kind must be one of {', '.join(SOURCE_KINDS)}, not {kind!r}")
     if not isinstance(url, str) or not url:
         problems.append("url is required")
     else:
@@ -128,13 +137,18 @@ def _parse_row(row: object, env: Mapping[str, str]) -> tuple[Source | None, list
         if missing:
             problems.append("url uses unset environment variable(s) " + ", ".join(missing))
         url = _PLACEHOLDER.sub(lambda m: env.get(m.group(1), ""), url)
-        if not url.startswith(("http://", "https://")):
-            problems.append(f"url must be http(s): {url!r}")
+        if not url.startswith(("http://", "https://")) and not (kind == "warc" and "://" not in url):
+            problems.append(f"url must be http(s){' or a local path' if kind == 'warc' else ''}: {url!r}")
     if not isinstance(language, str) or not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z]{2,4})?", language):
         problems.append(f"language must be a code such as 'en' or 'zh-CN', not {language!r}")
     if not isinstance(enabled, bool):
         problems.append(f"enabled must be true or false, not {enabled!r}")
+    if not isinstance(hosts, list) or not all(isinstance(h, str) and h for h in hosts):
+        problems.append("hosts must be a list of host names")
+    elif hosts and kind != "warc":
+        problems.append("hosts applies to warc sources only")
     if problems:
         return None, problems
     assert isinstance(source_id, str) and isinstance(url, str) and isinstance(language, str)
-    return Source(id=source_id, url=url, language=language, enabled=bool(enabled)), []
+    return Source(id=source_id, url=url, language=language, enabled=bool(enabled), kind=str(kind),
+                  hosts=tuple(h.lower() for h in hosts)), []

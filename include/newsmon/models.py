@@ -4,15 +4,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+SOURCE_KINDS = ("feed", "sitemap", "warc")
+
 
 @dataclass(frozen=True, slots=True)
 class Source:
-    """One feed listed in the sources file."""
+    """One source listed in the sources file: an RSS/Atom feed, a sitemap, or WARC files."""
 
     id: str
-    url: str
+    url: str                        # http(s) URL; for "warc" also a local path
     language: str = "en"
     enabled: bool = True
+    kind: str = "feed"              # one of SOURCE_KINDS
+    hosts: tuple[str, ...] = ()     # "warc": keep only records of these hosts (and their subdomains)
 
 
 @dataclass(frozen=True, slots=True)

@@ -83,9 +83,35 @@ RAW = pa.schema([
     pa.field("error", pa.string()),
 ])
 
+REPORTS = pa.schema([
+    pa.field("source_id", pa.string(), nullable=False),
+    pa.field("status", pa.string(), nullable=False),
+    pa.field("error", pa.string()),
+    pa.field("run_kind", pa.string(), nullable=False),
+    pa.field("run_day", pa.date32()),
+    pa.field("entries_seen", pa.int32(), nullable=False),
+    pa.field("entries_in_day", pa.int32(), nullable=False),
+    pa.field("entries_new", pa.int32(), nullable=False),
+    pa.field("pages_fetched", pa.int32(), nullable=False),
+    pa.field("pages_reused", pa.int32(), nullable=False),
+    pa.field("pages_failed", pa.int32(), nullable=False),
+    pa.field("articles_extracted", pa.int32(), nullable=False),
+    pa.field("articles_skipped", pa.int32(), nullable=False),
+    pa.field("articles_failed", pa.int32(), nullable=False),
+    pa.field("figures", pa.int32(), nullable=False),
+    pa.field("mentions", pa.int32(), nullable=False),
+    pa.field("skip_reasons", pa.string(), nullable=False),
+    pa.field("reaches_back_to", pa.date32()),
+    pa.field("started_at", _TS),
+    pa.field("duration_s", pa.float64(), nullable=False),
+    pa.field("extractor_version", pa.string()),
+    pa.field("newsmon_version", pa.string()),
+])
+
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "figures": FIGURES,
     "entities": ENTITIES,
     "raw": RAW,
+    "reports": REPORTS,
 }

@@ -7,19 +7,23 @@ temporary files: their names start with a dot and do not end in ``.parquet``.
 """
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
 import os
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
+from newsmon import failpoints
 from newsmon.schemas import TABLES
 
 log = logging.getLogger(__name__)
@@ -45,14 +49,44 @@ class Store:
         folder, name = final.rsplit("/", 1)
         self.fs.create_dir(folder, recursive=True)
         tmp = f"{folder}/.{name}.{uuid.uuid4().hex}.tmp"
+        self._drop_stale_temporaries(folder, name)
         try:
             pq.write_table(data, tmp, filesystem=self.fs, compression="zstd")
+            failpoints.reach(f"storage.before-rename:{table}")
             self.fs.move(tmp, final)
         except BaseException:
             _delete_quietly(self.fs, tmp)
             raise
         log.debug("wrote %d rows to %s", data.num_rows, final)
         return final
+
+    def _drop_stale_temporaries(self, folder: str, name: str) -> None:
+        """Remove what a killed writer of this leaf left behind. Callers hold the leaf's lock."""
+        selector = pafs.FileSelector(folder, allow_not_found=True)
+        for info in self.fs.get_file_info(selector):
+            if info.base_name.startswith(f".{name}.") and info.base_name.endswith(".tmp"):
+                _delete_quietly(self.fs, info.path)
+
+    @contextmanager
+    def lock(self, name: str) -> Iterator[None]:
+        """Hold an exclusive lock for ``name`` (a leaf or a state file) across processes.
+
+        Local data roots use ``flock`` on ``<root>/state/locks/<name>.lock``, which the kernel
+        releases when a process dies, so a killed run never leaves a stale lock. Object stores
+        have no such primitive: there, runs that may overlap must be serialised by the scheduler
+        (one Airflow pool slot per source), and this lock is a no-op.
+        """
+        if not isinstance(self.fs, pafs.LocalFileSystem):
+            yield
+            return
+        path = Path(self.root) / "state" / "locks" / f"{name}.lock"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def read_partition(self, table: str, day: date, source_id: str) -> list[dict[str, Any]]:
         """Rows of one leaf, or an empty list when it does not exist yet."""
