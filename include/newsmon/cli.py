@@ -1,4 +1,4 @@
-"""Command line: ``python -m newsmon run|extract|evaluate|demo``. Prints for people; the library itself never prints."""
+"""Command line: ``python -m newsmon run|backfill|status|extract|evaluate|demo``. Prints for people; the library itself never prints."""
 from __future__ import annotations
 
 import argparse
@@ -16,7 +16,7 @@ from typing import Any
 
 from newsmon import pipeline
 from newsmon.config import Settings
-from newsmon.errors import NewsmonError, RunCheckError
+from newsmon.errors import ConfigError, NewsmonError, RunCheckError
 from newsmon.extractor import extract, to_gold
 from newsmon.storage import open_store, read_day
 
@@ -50,6 +50,21 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--data-root", help="output root (default: $NEWSMON_DATA_ROOT or ./data)")
     run.add_argument("--reprocess", action="store_true", help="rebuild from stored raw bytes, no HTTP")
     run.set_defaults(handler=_run)
+
+    back = sub.add_parser("backfill", help="run the pipeline for every date of a range, oldest first")
+    back.add_argument("--from", dest="first", required=True, type=_iso_date, help="first day, YYYY-MM-DD")
+    back.add_argument("--to", dest="last", required=True, type=_iso_date, help="last day, YYYY-MM-DD (included)")
+    back.add_argument("--sources", type=Path, help="sources YAML (default: $NEWSMON_SOURCES or the sample)")
+    back.add_argument("--data-root", help="output root (default: $NEWSMON_DATA_ROOT or ./data)")
+    back.add_argument("--reprocess", action="store_true", help="rebuild from stored raw bytes, no HTTP")
+    back.set_defaults(handler=_backfill)
+
+    status = sub.add_parser("status", help="say, per date, whether its partitions are complete")
+    status.add_argument("--from", dest="first", required=True, type=_iso_date, help="first day, YYYY-MM-DD")
+    status.add_argument("--to", dest="last", required=True, type=_iso_date, help="last day, YYYY-MM-DD (included)")
+    status.add_argument("--sources", type=Path, help="sources YAML (default: $NEWSMON_SOURCES or the sample)")
+    status.add_argument("--data-root", help="output root (default: $NEWSMON_DATA_ROOT or ./data)")
+    status.set_defaults(handler=_status)
 
     ext = sub.add_parser("extract", help="extract figures and entities from a *.docs.jsonl file")
     ext.add_argument("input", type=Path, help="documents, one JSON object per line: id, published, text")
@@ -100,6 +115,55 @@ def _run(args: argparse.Namespace) -> int:
         print(line + (f"  {report['error']}" if report["error"] else ""))
     summary = pipeline.check_run(reports, expected, args.date, settings)
     _print_summary(settings, args.date, summary)
+    return 0
+
+
+def _days(args: argparse.Namespace) -> list[date]:
+    if args.last < args.first:
+        raise ConfigError(f"--to {args.last} is before --from {args.first}")
+    return [args.first + timedelta(days=n) for n in range((args.last - args.first).days + 1)]
+
+
+def _backfill(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    settings = _settings(args)
+    days = _days(args)
+    failed: list[str] = []
+    with tqdm(days, unit="day", disable=None, file=sys.stderr) as bar:  # shown on a terminal only
+        for day in bar:
+            bar.set_description(day.isoformat())
+            reports, expected = pipeline.run_day(day, settings=settings, reprocess=args.reprocess)
+            try:
+                summary = pipeline.check_run(reports, expected, day, settings)
+                line = f"{day}  ok      articles {summary['articles']:4d}  figures {summary['figures']:4d}"
+                if summary["failed_sources"]:
+                    line += "  failed sources: " + ", ".join(summary["failed_sources"])
+            except RunCheckError as exc:
+                failed.append(day.isoformat())
+                line = f"{day}  failed  {exc}"
+            tqdm.write(line, file=sys.stdout)
+    print(f"backfilled {len(days) - len(failed)} of {len(days)} days" + (
+        f"; failed: {', '.join(failed)}" if failed else ""))
+    return 1 if failed else 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from newsmon.reports import day_status
+
+    settings = _settings(args)
+    store = open_store(settings.data_root)
+    expected = pipeline.enabled_source_ids(settings)
+    for day in _days(args):
+        state = day_status(store, day, expected)
+        made = state.made_at.strftime("%Y-%m-%dT%H:%M:%SZ") if state.made_at else "never"
+        rows = "  ".join(f"{table} {n}" for table, n in state.rows.items())
+        line = (f"{day}  {'complete  ' if state.complete else 'incomplete'}  "
+                f"sources {len(state.sources_ok)}/{len(expected)}  {rows}  made {made}"
+                f"  extractor {','.join(state.versions) or '-'}")
+        if state.sources_missing and state.sources_ok:
+            line += "  missing: " + ", ".join(state.sources_missing)
+        print(line)
     return 0
 
 

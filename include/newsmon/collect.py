@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import httpx
 
@@ -90,7 +90,7 @@ def _collect_warc(source: Source, days: list[date], windows: Mapping[date, tuple
     from newsmon.warc import read_warc
 
     if source.url.startswith(("http://", "https://")):
-        stream: io.BufferedIOBase | io.BytesIO = io.BytesIO(
+        stream: BinaryIO = io.BytesIO(
             fetch_raw(client, source.url, settings, source_id=source.id, kind="warc").body)
     else:
         try:

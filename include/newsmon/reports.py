@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+import pyarrow.fs as pafs
+
 from newsmon.storage import Store, read_day
 
 DATA_TABLES = ("raw", "articles", "figures", "entities")
@@ -77,7 +79,8 @@ def day_status(store: Store, day: date, expected: list[str]) -> DayStatus:
     tables = {table: read_day(store, table, day) for table in DATA_TABLES}
     ok = []
     for source in expected:
-        has_leaves = all(store.fs.get_file_info(store.leaf(t, day, source)).type.name == "File" for t in DATA_TABLES)
+        has_leaves = all(store.fs.get_file_info(store.leaf(t, day, source)).type == pafs.FileType.File
+                         for t in DATA_TABLES)
         if latest.get(source, {}).get("status") == "ok" and has_leaves:
             ok.append(source)
     made = [r["started_at"] for r in latest.values()]

@@ -57,6 +57,9 @@ class SampleSite:
         return cls(server, thread, Handler.base_url)
 
     def close(self) -> None:
+        """Stop serving; closing twice is harmless."""
+        if not self._thread.is_alive():
+            return
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()

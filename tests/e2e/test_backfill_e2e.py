@@ -1,0 +1,177 @@
+"""Backfill, reprocessing, late articles, overlapping runs and crash safety, through the CLI,
+against a local site whose feed changes between runs."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pyarrow.dataset as ds
+import pytest
+
+from newsmon.cli import main
+from newsmon.sample import SampleSite
+from tests.e2e.sitegen import Story, write_site
+
+pytestmark = pytest.mark.e2e
+FIRST = date(2025, 3, 10)
+DAYS = [FIRST + timedelta(days=n) for n in range(5)]
+TOWNS = ["Accra", "Kumasi", "Tamale", "Lagos", "Kano", "Jos", "Enugu", "Abuja", "Ibadan", "Warri", "Aba"]
+
+
+@dataclass
+class Wire:
+    site: Path
+    root: Path
+    server: SampleSite
+
+
+@pytest.fixture
+def wire(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Wire]:
+    site, root = tmp_path / "site", tmp_path / "data"
+    site.mkdir()
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("- id: wire\n  url: ${NEWSMON_SAMPLE_URL}/feeds/feed.rss\n  language: en\n", encoding="utf-8")
+    with SampleSite.start(directory=site) as server:
+        monkeypatch.setenv("NEWSMON_SAMPLE_URL", server.base_url)
+        monkeypatch.setenv("NEWSMON_SOURCES", str(sources))
+        monkeypatch.setenv("NEWSMON_DATA_ROOT", str(root))
+        yield Wire(site, root, server)
+
+
+def _story(day: date, hour: int, n: int) -> Story:
+    return Story(f"{day.isoformat()}-{hour:02d}", datetime(day.year, day.month, day.day, hour, tzinfo=UTC),
+                 TOWNS[n % len(TOWNS)], 10 + n)
+
+
+def _stories(days: list[date]) -> list[Story]:
+    return [_story(day, hour, 2 * i + k) for i, day in enumerate(days) for k, hour in enumerate((9, 15))]
+
+
+def _rows(root: Path, table: str, day: date | None = None) -> list[dict]:
+    folder = root / table if day is None else root / table / f"dt={day.isoformat()}"
+    if not folder.is_dir():
+        return []
+    return ds.dataset(folder, format="parquet", partitioning="hive" if day is None else None).to_table().to_pylist()
+
+
+def _entries(root: Path, day: date) -> set[str]:
+    return {a["entry_id"] for a in _rows(root, "articles", day)}
+
+
+def _data(root: Path, tables: tuple[str, ...] = ("raw", "articles", "figures", "entities")) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*.parquet"))
+            if p.relative_to(root).parts[0] in tables}
+
+
+def _cli(*args: str) -> int:
+    return main(["--quiet", *args])
+
+
+def test_backfill_fills_every_day_once_and_status_says_so(wire: Wire, capsys: pytest.CaptureFixture[str]) -> None:
+    write_site(wire.site, _stories(DAYS))
+    assert _cli("backfill", "--from", str(DAYS[0]), "--to", str(DAYS[-1])) == 0
+    out = capsys.readouterr().out
+    assert "backfilled 5 of 5 days" in out
+    for day in DAYS:
+        assert _entries(wire.root, day) == {f"{day}-09", f"{day}-15"}
+        assert len(_rows(wire.root, "figures", day)) == 2
+    ids = [a["article_id"] for a in _rows(wire.root, "articles")]
+    assert len(ids) == len(set(ids)) == 10
+    assert _cli("status", "--from", str(DAYS[0] - timedelta(days=1)), "--to", str(DAYS[-1])) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("2025-03-09  incomplete")
+    assert all(line.split()[1] == "complete" for line in lines[1:]) and len(lines) == 6
+    assert "articles 2  figures 2" in lines[1] and "extractor 0.2.0" in lines[1]
+
+
+def test_backfill_rejects_a_reversed_range(wire: Wire, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _cli("backfill", "--from", "2025-03-14", "--to", "2025-03-10") == 2
+    assert "is before --from" in capsys.readouterr().err
+
+
+def test_reprocess_rebuilds_past_days_without_any_http_request(wire: Wire) -> None:
+    write_site(wire.site, _stories(DAYS))
+    assert _cli("backfill", "--from", str(DAYS[0]), "--to", str(DAYS[-1])) == 0
+    first = _data(wire.root)
+    wire.server.close()  # from here on, any HTTP request would fail
+    assert _cli("backfill", "--from", str(DAYS[0]), "--to", str(DAYS[-1]), "--reprocess") == 0
+    assert _data(wire.root) == first
+    kinds = {r["run_kind"] for r in _rows(wire.root, "reports", DAYS[2])}
+    assert kinds == {"run", "reprocess"}
+
+
+def test_a_late_article_lands_in_its_own_day(wire: Wire) -> None:
+    early = _story(DAYS[0], 9, 0)
+    write_site(wire.site, [early])
+    assert _cli("run", "--date", str(DAYS[0])) == 0
+    late, next_day = _story(DAYS[0], 20, 1), _story(DAYS[1], 9, 2)
+    write_site(wire.site, [early, late, next_day])   # the feed lists the 10th's late story on the 11th
+    assert _cli("run", "--date", str(DAYS[1])) == 0
+    assert _entries(wire.root, DAYS[0]) == {early.slug, late.slug}
+    assert _entries(wire.root, DAYS[1]) == {next_day.slug}
+    (report,) = [r for r in _rows(wire.root, "reports", DAYS[0]) if r["run_kind"] == "lookback"]
+    assert report["entries_new"] == 1 and str(report["run_day"]) == str(DAYS[1])
+    # the 10th rebuilt later from its own raw data keeps the late story
+    assert _cli("run", "--date", str(DAYS[0]), "--reprocess") == 0
+    assert _entries(wire.root, DAYS[0]) == {early.slug, late.slug}
+
+
+def test_without_lookback_a_late_article_is_not_picked_up(wire: Wire, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSMON_LOOKBACK_DAYS", "0")
+    early = _story(DAYS[0], 9, 0)
+    write_site(wire.site, [early])
+    assert _cli("run", "--date", str(DAYS[0])) == 0
+    write_site(wire.site, [early, _story(DAYS[0], 20, 1), _story(DAYS[1], 9, 2)])
+    assert _cli("run", "--date", str(DAYS[1])) == 0
+    assert _entries(wire.root, DAYS[0]) == {early.slug}
+
+
+def _spawn_run(day: date, **env: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "newsmon", "--quiet", "run", "--date", str(day)],
+                            env={**os.environ, **env}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def test_concurrent_runs_of_one_day_neither_lose_nor_duplicate_rows(wire: Wire, tmp_path: Path) -> None:
+    write_site(wire.site, _stories(DAYS[:2]))
+    runs = [_spawn_run(DAYS[1]), _spawn_run(DAYS[1]), _spawn_run(DAYS[0])]
+    assert [run.wait(timeout=120) for run in runs] == [0, 0, 0], [r.stderr.read() for r in runs if r.stderr]
+    reference = tmp_path / "reference"
+    assert _cli("run", "--date", str(DAYS[0]), "--data-root", str(reference)) == 0
+    assert _cli("run", "--date", str(DAYS[1]), "--data-root", str(reference)) == 0
+    tables = ("articles", "figures", "entities")
+    assert _data(wire.root, tables) == _data(reference, tables)
+    ids = [a["article_id"] for a in _rows(wire.root, "articles")]
+    assert len(ids) == len(set(ids)) == 4
+
+
+def test_a_run_killed_while_writing_leaves_whole_partitions_and_a_rerun_heals(wire: Wire) -> None:
+    day = DAYS[0]
+    stories = _stories([day])
+    write_site(wire.site, stories)
+    assert _cli("run", "--date", str(day)) == 0
+    before = _data(wire.root)
+    write_site(wire.site, [*stories, _story(day, 18, 7)])
+
+    killed = _spawn_run(day, NEWSMON_FAILPOINTS="storage.before-rename:figures")
+    assert killed.wait(timeout=120) == -9
+    leaf = f"figures/dt={day}/part-wire.parquet"
+    after = _data(wire.root)
+    assert after[leaf] == before[leaf]                          # the old complete figures
+    assert after[f"articles/dt={day}/part-wire.parquet"] != before[f"articles/dt={day}/part-wire.parquet"]
+    assert len(_entries(wire.root, day)) == 3                   # the new complete articles
+    left_over = [p.name for p in (wire.root / "figures" / f"dt={day}").iterdir() if p.name.endswith(".tmp")]
+    assert len(left_over) == 1
+    glob = f"read_parquet('{wire.root}/figures/*/*.parquet')"
+    assert duckdb.sql(f"select count(*) from {glob}").fetchall() == [(2,)]
+
+    assert _cli("run", "--date", str(day)) == 0                 # the heal
+    assert duckdb.sql(f"select count(*) from {glob}").fetchall() == [(3,)]
+    figure_articles = {f["article_id"] for f in _rows(wire.root, "figures", day)}
+    assert figure_articles == {a["article_id"] for a in _rows(wire.root, "articles", day)}
+    assert not [p for p in (wire.root / "figures" / f"dt={day}").iterdir() if p.name.endswith(".tmp")]
