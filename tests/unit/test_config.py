@@ -95,3 +95,41 @@ def test_bundled_source_files_are_valid() -> None:
     sample = load_sources(config / "sources.sample.yaml", env={"NEWSMON_SAMPLE_URL": "http://127.0.0.1:1"})
     assert len(real) >= 10 and all(s.url.startswith("https://") for s in real)
     assert any(not s.enabled for s in sample) and sum(s.enabled for s in sample) >= 2
+
+
+def test_load_sources_reads_archive_kinds_and_checks_them(tmp_path: Path) -> None:
+    path = _write(tmp_path, """
+- id: news_sitemap
+  url: https://example.org/news-sitemap.xml
+  kind: sitemap
+- id: cc_news
+  url: /data/warc/CC-NEWS-20250310.warc.gz
+  kind: warc
+  hosts: [Example.org]
+""")
+    sitemap, warc = load_sources(path, env={})
+    assert (sitemap.kind, warc.kind, warc.hosts) == ("sitemap", "warc", ("example.org",))
+    bad = _write(tmp_path, """
+- id: a
+  url: /local/path.xml
+  kind: sitemap
+- id: b
+  url: https://example.org/feed
+  kind: podcast
+- id: c
+  url: https://example.org/feed
+  hosts: [example.org]
+""")
+    with pytest.raises(ConfigError) as caught:
+        load_sources(bad, env={})
+    message = str(caught.value)
+    assert "url must be http(s): '/local/path.xml'" in message
+    assert "kind must be one of feed, sitemap, warc" in message
+    assert "hosts applies to warc sources only" in message
+
+
+def test_settings_lookback_days() -> None:
+    assert Settings.from_env({}).lookback_days == 2
+    assert Settings.from_env({"NEWSMON_LOOKBACK_DAYS": "0"}).lookback_days == 0
+    with pytest.raises(ConfigError, match="NEWSMON_LOOKBACK_DAYS"):
+        Settings.from_env({"NEWSMON_LOOKBACK_DAYS": "-1"})

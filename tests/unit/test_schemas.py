@@ -35,3 +35,9 @@ def test_figures_schema_carries_every_gold_field() -> None:
 
 def test_no_table_stores_the_partition_key() -> None:
     assert all("dt" not in schema.names for schema in schemas.TABLES.values())
+
+
+def test_reports_schema_is_the_source_report_less_its_partition_key() -> None:
+    from newsmon.reports import SourceReport
+
+    assert [n for n in _names(SourceReport) if n != "day"] == schemas.REPORTS.names
