@@ -112,7 +112,7 @@ def _run(args: argparse.Namespace) -> int:
     for report in reports:
         line = f"{report['source_id']:24s} {report['status']:6s} entries {report['entries_in_day']:3d}  " \
                f"articles {report['articles_extracted']:3d}  figures {report['figures']:3d}"
-        print(line + (f"  {report['error']}" if report["error"] else ""))
+        print(line + (f"  {report['error']}" if report["error"] else "") + _reach_note([report], args.date))
     summary = pipeline.check_run(reports, expected, args.date, settings)
     _print_summary(settings, args.date, summary)
     return 0
@@ -122,6 +122,13 @@ def _days(args: argparse.Namespace) -> list[date]:
     if args.last < args.first:
         raise ConfigError(f"--to {args.last} is before --from {args.first}")
     return [args.first + timedelta(days=n) for n in range((args.last - args.first).days + 1)]
+
+
+def _reach_note(reports: list[dict[str, Any]], day: date) -> str:
+    """Say which sources list nothing as old as ``day``: a backfill cannot fill what they no longer list."""
+    short = [f"{r['source_id']} reaches back only to {r['reaches_back_to']}" for r in reports
+             if r.get("reaches_back_to") and r["reaches_back_to"] > day.isoformat()]
+    return ("  (" + "; ".join(short) + ")") if short else ""
 
 
 def _backfill(args: argparse.Namespace) -> int:
@@ -142,7 +149,7 @@ def _backfill(args: argparse.Namespace) -> int:
             except RunCheckError as exc:
                 failed.append(day.isoformat())
                 line = f"{day}  failed  {exc}"
-            tqdm.write(line, file=sys.stdout)
+            tqdm.write(line + _reach_note(reports, day), file=sys.stdout)
     print(f"backfilled {len(days) - len(failed)} of {len(days)} days" + (
         f"; failed: {', '.join(failed)}" if failed else ""))
     return 1 if failed else 0

@@ -83,6 +83,8 @@ def test_backfill_fills_every_day_once_and_status_says_so(wire: Wire, capsys: py
         assert len(_rows(wire.root, "figures", day)) == 2
     ids = [a["article_id"] for a in _rows(wire.root, "articles")]
     assert len(ids) == len(set(ids)) == 10
+    assert _cli("backfill", "--from", "2025-03-08", "--to", "2025-03-08") == 1
+    assert "wire reaches back only to 2025-03-10" in capsys.readouterr().out
     assert _cli("status", "--from", str(DAYS[0] - timedelta(days=1)), "--to", str(DAYS[-1])) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("2025-03-09  incomplete")
