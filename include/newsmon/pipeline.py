@@ -85,29 +85,35 @@ def run_source(source_id: str, day: date, *, settings: Settings | None = None,
     if own_client:
         client = make_client(settings)
     try:
-        listings: dict[date, list[dict[str, Any]]] | None = None
-        if not reprocess:
-            assert client is not None
-            try:
-                listings = collect_listings(source, days, windows, settings, client)
-            except NewsmonError as exc:
-                _record(store, source, day, SourceReport(source_id=source.id, day=day.isoformat(), status="failed",
-                                                         error=f"{type(exc).__name__}: {exc}",
-                                                         run_day=day.isoformat()), started)
-                raise
-        report: SourceReport | None = None
-        for target in days:
-            kind = "reprocess" if reprocess else ("run" if target == day else "lookback")
-            with store.lock(f"{source.id}/{target.isoformat()}"):
-                built = _build_day(source, target, day, kind, store, settings, None if reprocess else client,
-                                   None if listings is None else listings[target], started)
-            if target == day:
-                report = built
-        assert report is not None
-        return report
+        report = _run_days(source, day, days, windows, reprocess, store, settings, client, started)
+    except NewsmonError as exc:
+        failed = SourceReport(source_id=source.id, day=day.isoformat(), status="failed",
+                              error=f"{type(exc).__name__}: {exc}", run_day=day.isoformat(),
+                              run_kind="reprocess" if reprocess else "run")
+        _record(store, source, day, failed, started)
+        raise
     finally:
         if own_client and client is not None:
             client.close()
+    return report
+
+
+def _run_days(source: Source, day: date, days: list[date], windows: Mapping[date, tuple[datetime, datetime]],
+              reprocess: bool, store: Store, settings: Settings, client: httpx.Client | None,
+              started: tuple[datetime, float]) -> SourceReport:
+    listings = None if reprocess or client is None else collect_listings(source, days, windows, settings, client)
+    if listings is not None:
+        entries_of(source, listings[day])  # a listing that no longer parses fails the source before any write
+    report: SourceReport | None = None
+    for target in days:
+        kind = "reprocess" if reprocess else ("run" if target == day else "lookback")
+        with store.lock(f"{source.id}/{target.isoformat()}"):
+            built = _build_day(source, target, day, kind, store, settings, None if reprocess else client,
+                               None if listings is None else listings[target], started)
+        if target == day:
+            report = built
+    assert report is not None
+    return report
 
 
 def _find_source(settings: Settings, source_id: str) -> Source:

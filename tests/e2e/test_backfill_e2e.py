@@ -177,3 +177,14 @@ def test_a_run_killed_while_writing_leaves_whole_partitions_and_a_rerun_heals(wi
     figure_articles = {f["article_id"] for f in _rows(wire.root, "figures", day)}
     assert figure_articles == {a["article_id"] for a in _rows(wire.root, "articles", day)}
     assert not [p for p in (wire.root / "figures" / f"dt={day}").iterdir() if p.name.endswith(".tmp")]
+
+
+def test_a_broken_feed_fails_the_source_keeps_the_day_and_is_reported(wire: Wire) -> None:
+    write_site(wire.site, _stories([DAYS[0]]))
+    assert _cli("run", "--date", str(DAYS[0])) == 0
+    before = _data(wire.root)
+    (wire.site / "feeds" / "feed.rss").write_text("<rss><channel><item>cut off", encoding="utf-8")
+    assert _cli("run", "--date", str(DAYS[0])) == 1
+    assert _data(wire.root) == before
+    last = max(_rows(wire.root, "reports", DAYS[0]), key=lambda r: r["started_at"])
+    assert last["status"] == "failed" and "FeedParseError" in last["error"]
