@@ -134,3 +134,16 @@ def test_a_missing_warc_file_fails_the_source_with_a_reason(env: Path, tmp_path:
     assert "cannot open WARC file" in capsys.readouterr().out
     (report,) = ds.dataset(env / "reports" / f"dt={DAYS[0]}").to_table().to_pylist()
     assert report["status"] == "failed" and "cannot open WARC file" in report["error"]
+
+
+def test_a_warc_file_can_come_over_http(env: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    served = tmp_path / "served"
+    served.mkdir()
+    _write_warc(served / "crawl.warc.gz")
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("- id: cc_news\n  kind: warc\n  url: ${NEWSMON_SAMPLE_URL}/crawl.warc.gz\n", encoding="utf-8")
+    monkeypatch.setenv("NEWSMON_SOURCES", str(sources))
+    with SampleSite.start(directory=served) as server:
+        monkeypatch.setenv("NEWSMON_SAMPLE_URL", server.base_url)
+        assert main(["--quiet", "run", "--date", str(DAYS[0])]) == 0
+    assert _entries(env, DAYS[0]) == {"archive-2025-03-10-8.html", "elsewhere.html"}
