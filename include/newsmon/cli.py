@@ -46,24 +46,17 @@ def _parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="run the daily pipeline for one date, without Airflow")
     run.add_argument("--date", required=True, type=_iso_date, help="the day to collect, YYYY-MM-DD")
-    run.add_argument("--sources", type=Path, help="sources YAML (default: $NEWSMON_SOURCES or the sample)")
-    run.add_argument("--data-root", help="output root (default: $NEWSMON_DATA_ROOT or ./data)")
-    run.add_argument("--reprocess", action="store_true", help="rebuild from stored raw bytes, no HTTP")
+    _add_data_arguments(run, reprocess=True)
     run.set_defaults(handler=_run)
 
     back = sub.add_parser("backfill", help="run the pipeline for every date of a range, oldest first")
-    back.add_argument("--from", dest="first", required=True, type=_iso_date, help="first day, YYYY-MM-DD")
-    back.add_argument("--to", dest="last", required=True, type=_iso_date, help="last day, YYYY-MM-DD (included)")
-    back.add_argument("--sources", type=Path, help="sources YAML (default: $NEWSMON_SOURCES or the sample)")
-    back.add_argument("--data-root", help="output root (default: $NEWSMON_DATA_ROOT or ./data)")
-    back.add_argument("--reprocess", action="store_true", help="rebuild from stored raw bytes, no HTTP")
+    _add_range_arguments(back)
+    _add_data_arguments(back, reprocess=True)
     back.set_defaults(handler=_backfill)
 
     status = sub.add_parser("status", help="say, per date, whether its partitions are complete")
-    status.add_argument("--from", dest="first", required=True, type=_iso_date, help="first day, YYYY-MM-DD")
-    status.add_argument("--to", dest="last", required=True, type=_iso_date, help="last day, YYYY-MM-DD (included)")
-    status.add_argument("--sources", type=Path, help="sources YAML (default: $NEWSMON_SOURCES or the sample)")
-    status.add_argument("--data-root", help="output root (default: $NEWSMON_DATA_ROOT or ./data)")
+    _add_range_arguments(status)
+    _add_data_arguments(status, reprocess=False)
     status.set_defaults(handler=_status)
 
     ext = sub.add_parser("extract", help="extract figures and entities from a *.docs.jsonl file")
@@ -87,6 +80,18 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--no-airflow", action="store_true", help="run the pipeline directly instead of the DAG")
     demo.set_defaults(handler=_demo)
     return parser
+
+
+def _add_range_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--from", dest="first", required=True, type=_iso_date, help="first day, YYYY-MM-DD")
+    parser.add_argument("--to", dest="last", required=True, type=_iso_date, help="last day, YYYY-MM-DD (included)")
+
+
+def _add_data_arguments(parser: argparse.ArgumentParser, *, reprocess: bool) -> None:
+    parser.add_argument("--sources", type=Path, help="sources YAML (default: $NEWSMON_SOURCES or the sample)")
+    parser.add_argument("--data-root", help="output root (default: $NEWSMON_DATA_ROOT or ./data)")
+    if reprocess:
+        parser.add_argument("--reprocess", action="store_true", help="rebuild from stored raw bytes, no HTTP")
 
 
 def _iso_date(text: str) -> date:

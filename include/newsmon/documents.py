@@ -51,37 +51,41 @@ def parse_published(raw: object) -> date | None:
 
 def read_documents(path: Path) -> Iterator[Document]:
     """Yield the documents of a ``*.docs.jsonl`` file; raise DocumentFormatError naming the bad line."""
+    for n, raw in _json_lines(path, "document"):
+        try:
+            doc = Document(id=str(raw["id"]), text=_text(raw["text"]), published=parse_published(raw.get("published")),
+                           title=raw.get("title"), url=raw.get("url"))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise DocumentFormatError(f"{path}:{n}: not a document line ({type(exc).__name__}: {exc})") from exc
+        yield doc
+
+
+def read_gold(path: Path) -> dict[str, dict[str, Any]]:
+    """A gold or prediction file (one ``{"id", "figures", "entities"}`` per line), by document id."""
+    records: dict[str, dict[str, Any]] = {}
+    for n, raw in _json_lines(path, "gold"):
+        if "id" not in raw:
+            raise DocumentFormatError(f"{path}:{n}: not a gold line (no id)")
+        records[str(raw["id"])] = raw
+    return records
+
+
+def _json_lines(path: Path, what: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, object) for each JSON object of a JSON-lines file; blank lines are skipped."""
     with path.open(encoding="utf-8") as lines:
         for n, line in enumerate(lines, 1):
             if not line.strip():
                 continue
             try:
                 raw = json.loads(line)
-                doc = Document(id=str(raw["id"]), text=_text(raw["text"]),
-                               published=parse_published(raw.get("published")),
-                               title=raw.get("title"), url=raw.get("url"))
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError) as exc:
-                problem = f"{type(exc).__name__}: {exc}"
-                raise DocumentFormatError(f"{path}:{n}: not a document line ({problem})") from exc
-            yield doc
+            except json.JSONDecodeError as exc:
+                raise DocumentFormatError(f"{path}:{n}: not a {what} line (JSONDecodeError: {exc})") from exc
+            if not isinstance(raw, dict):
+                raise DocumentFormatError(f"{path}:{n}: not a {what} line (not a JSON object)")
+            yield n, raw
 
 
 def _text(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError(f"text must be a string, not {type(value).__name__}")
     return value
-
-
-def read_gold(path: Path) -> dict[str, dict[str, Any]]:
-    """A gold or prediction file (one ``{"id", "figures", "entities"}`` per line), by document id."""
-    records: dict[str, dict[str, Any]] = {}
-    with path.open(encoding="utf-8") as lines:
-        for n, line in enumerate(lines, 1):
-            if not line.strip():
-                continue
-            try:
-                raw = json.loads(line)
-                records[str(raw["id"])] = raw
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                raise DocumentFormatError(f"{path}:{n}: not a gold line ({type(exc).__name__}: {exc})") from exc
-    return records
