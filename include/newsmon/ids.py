@@ -6,23 +6,35 @@ from datetime import date
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 _TRACKING_PREFIXES = ("utm_", "mc_")
-_TRACKING_KEYS = {"fbclid", "gclid", "yclid", "igshid", "ref", "cmpid", "ocid"}
+_TRACKING_KEYS = {"fbclid", "gclid", "yclid", "igshid", "ref", "cmpid", "ocid", "amp", "outputtype"}
+_VARIANT_HOST_PREFIXES = ("www.", "m.", "mobile.", "amp.")
 
 
 def canonical_url(url: str) -> str:
-    """Lower-case scheme and host, drop default ports, fragments and tracking parameters, sort the query."""
+    """One spelling for the variants of an article's URL.
+
+    Lower-case scheme and host; no default port, fragment, tracking or AMP parameter; a sorted
+    query; no trailing slash; the ``www.``, ``m.``, ``mobile.`` and ``amp.`` host variants and the
+    ``/amp`` and ``.amp.html`` path variants folded onto the plain page.
+    """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
     host = (parts.hostname or "").lower()
+    for prefix in _VARIANT_HOST_PREFIXES:
+        if host.startswith(prefix) and host.count(".") >= 2:
+            host = host[len(prefix):]
+            break
     port = parts.port
     netloc = host if port is None or (scheme, port) in {("http", 80), ("https", 443)} else f"{host}:{port}"
     query = sorted(
         (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
         if not k.lower().startswith(_TRACKING_PREFIXES) and k.lower() not in _TRACKING_KEYS
     )
-    path = parts.path or "/"
-    if len(path) > 1 and path.endswith("/"):
-        path = path.rstrip("/")
+    path = (parts.path or "/").rstrip("/") or "/"
+    if path.endswith("/amp"):
+        path = path[: -len("/amp")] or "/"
+    elif path.endswith(".amp.html"):
+        path = path[: -len(".amp.html")] + ".html"
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
 
 

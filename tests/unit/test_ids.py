@@ -11,6 +11,12 @@ from newsmon import ids
     ("HTTPS://News.Example.org:443/a/b/?utm_source=x&id=7#top", "https://news.example.org/a/b?id=7"),
     ("http://example.org", "http://example.org/"),
     ("http://example.org:8080/x?b=2&a=1&fbclid=zz", "http://example.org:8080/x?a=1&b=2"),
+    ("https://www.news.example.org/2025/story/", "https://news.example.org/2025/story"),
+    ("https://m.example.com/story?id=3", "https://example.com/story?id=3"),
+    ("https://example.com/news/story/amp/", "https://example.com/news/story"),
+    ("https://example.com/news/story.amp.html", "https://example.com/news/story.html"),
+    ("https://amp.example.com/story?amp=1&outputType=amp", "https://example.com/story"),
+    ("https://m.co/x", "https://m.co/x"),
 ])
 def test_canonical_url_drops_tracking_and_normalises(url: str, expected: str) -> None:
     assert ids.canonical_url(url) == expected
