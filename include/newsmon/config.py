@@ -36,6 +36,10 @@ class Settings:
     timezone: str = "UTC"
     max_failed_share: float = 0.5
     lookback_days: int = 2
+    max_attempts: int = 4               # attempts per fetch (NEWSMON_MAX_ATTEMPTS)
+    fetch_deadline: float = 120.0       # seconds for a whole fetch, retries included (NEWSMON_FETCH_DEADLINE)
+    backoff_base: float = 0.5           # seconds; first retry waits up to this (NEWSMON_BACKOFF_BASE)
+    backoff_max: float = 30.0           # seconds; longest backoff wait (NEWSMON_BACKOFF_MAX)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -68,6 +72,11 @@ class Settings:
         if not lookback.isdigit() or int(lookback) > 31:
             problems.append(f"NEWSMON_LOOKBACK_DAYS={lookback!r} must be a whole number from 0 to 31")
             lookback = "2"
+        backoff_base = number("NEWSMON_BACKOFF_BASE", 0.5, float)
+        backoff_max = number("NEWSMON_BACKOFF_MAX", 30.0, float)
+        if backoff_max < backoff_base:
+            problems.append(f"NEWSMON_BACKOFF_MAX={backoff_max!r} must be at least "
+                            f"NEWSMON_BACKOFF_BASE={backoff_base!r}")
         settings = cls(
             data_root=env.get("NEWSMON_DATA_ROOT") or "data",
             sources_path=Path(env.get("NEWSMON_SOURCES") or DEFAULT_SOURCES),
@@ -79,6 +88,10 @@ class Settings:
             timezone=timezone,
             max_failed_share=share,
             lookback_days=int(lookback),
+            max_attempts=number("NEWSMON_MAX_ATTEMPTS", 4, int),
+            fetch_deadline=number("NEWSMON_FETCH_DEADLINE", 120.0, float),
+            backoff_base=backoff_base,
+            backoff_max=backoff_max,
         )
         if problems:
             raise ConfigError("invalid settings:\n  " + "\n  ".join(problems))
