@@ -79,6 +79,13 @@ def _parser() -> argparse.ArgumentParser:
                            "so keep it fixed between runs into one data root")
     demo.add_argument("--no-airflow", action="store_true", help="run the pipeline directly instead of the DAG")
     demo.set_defaults(handler=_demo)
+
+    check = sub.add_parser("check-feed", help="say whether feed files parse: one line per file, "
+                                              "'<path><TAB>ok <entries>' or '<path><TAB>error <ErrorType>: <message>'")
+    check.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="feed files, checked in this order")
+    check.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                       help="give up parsing one file after this long (default 10; 0 for no limit)")
+    check.set_defaults(handler=_check_feed)
     return parser
 
 
@@ -248,6 +255,19 @@ def _demo(args: argparse.Namespace) -> int:
                 return 1
     _print_summary(settings, args.date, summary)
     return 0
+
+
+def _check_feed(args: argparse.Namespace) -> int:
+    """Exit 0 when every file parsed as a feed, 1 when any did not; never a traceback for a bad file."""
+    from newsmon.feedcheck import check_feed
+
+    failed = 0
+    for path in args.paths:
+        result = check_feed(path, timeout=args.timeout or None)
+        shown = str(path).encode("utf-8", "backslashreplace").decode("utf-8")   # undecodable names too
+        print(f"{shown}\t{result.line()}", flush=True)
+        failed += not result.ok
+    return 1 if failed else 0
 
 
 def _print_summary(settings: Settings, day: date, summary: dict[str, Any] | None) -> None:

@@ -60,7 +60,8 @@ def _to_entry(source: Source, raw: Any) -> FeedEntry | None:
         entry_id=entry_id,
         url=link,
         title=_text(raw.get("title")),
-        published_at=_utc(raw.get("published_parsed") or raw.get("updated_parsed")),
+        # dict.get: FeedParserDict.get would map a missing published_parsed to updated_parsed, with a warning
+        published_at=_utc(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")),
         summary=_text(raw.get("summary")),
     )
 
