@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh
 source scripts/env.sh
-ruff check include dags tests
+ruff check include dags tests benchmarks
 ruff check --select AIR dags
 mypy
 python -m pytest "$@"
