@@ -7,8 +7,9 @@ enforcement figures and entity mentions, and replaces that day's Parquet partiti
 
 The day written is the data interval's start (a `CronDataIntervalTimetable`), so the run that
 starts just after midnight collects the day that just ended, and a backfill of day D writes D.
-One mapped `collect_source` task per source: a failing source retries alone. `check_run` fails
-the run when too many sources failed or nothing was collected. Trigger with
+One mapped `collect_source` task per source: a failing source retries alone, and on its last try
+its failure becomes a report instead of a failed task. `check_run` fails the run when more than
+`NEWSMON_MAX_FAILED_SHARE` of the sources failed or nothing was collected. Trigger with
 `{"reprocess": true}` to rebuild a day from stored raw bytes without any HTTP request.
 """
 from __future__ import annotations
@@ -47,14 +48,18 @@ def news_monitor_daily() -> None:
         return pipeline.enabled_source_ids()
 
     @task(map_index_template="{{ task.op_kwargs['source_id'] }}")
-    def collect_source(source_id: str, data_interval_start: Any = None, params: Any = None) -> dict[str, Any]:
+    def collect_source(source_id: str, data_interval_start: Any = None, params: Any = None,
+                       ti: Any = None) -> dict[str, Any]:
         from newsmon import pipeline
         from newsmon.config import Settings
 
         settings = Settings.from_env()
         day = pipeline.day_of(data_interval_start, settings.timezone)
         reprocess = bool(params and params.get("reprocess"))
-        return pipeline.run_source(source_id, day, settings=settings, reprocess=reprocess).as_dict()
+        # Raise while retries remain; on the last try report the failure, and let check_run judge the day.
+        final_attempt = ti is None or ti.try_number > ti.max_tries
+        return pipeline.collect_source(source_id, day, final_attempt=final_attempt, settings=settings,
+                                       reprocess=reprocess)
 
     @task(trigger_rule=TriggerRule.ALL_DONE, outlets=[FIGURES])
     def check_run(reports: Any, expected: list[str], data_interval_start: Any = None) -> dict[str, Any]:

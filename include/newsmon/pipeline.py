@@ -33,7 +33,7 @@ from newsmon.storage import Store, open_store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SourceReport", "check_run", "day_of", "day_window", "enabled_source_ids", "run_day", "run_source",
+__all__ = ["SourceReport", "check_run", "collect_source", "day_of", "day_window", "enabled_source_ids", "run_day", "run_source",
            "select_entries"]
 
 
@@ -260,18 +260,29 @@ def enabled_source_ids(settings: Settings | None = None) -> list[str]:
     return [s.id for s in load_sources(settings.sources_path) if s.enabled]
 
 
+def collect_source(source_id: str, day: date, *, final_attempt: bool = True, settings: Settings | None = None,
+                   client: httpx.Client | None = None, reprocess: bool = False) -> dict[str, Any]:
+    """One source's report for the day, as a dict, for the DAG and for :func:`run_day`.
+
+    A source that fails raises while it has attempts left (Airflow then retries that source
+    alone); on its final attempt the failure becomes a ``failed`` report, so that the day's
+    outcome is decided by :func:`check_run` and one failing source never fails the others.
+    """
+    try:
+        return run_source(source_id, day, settings=settings, client=client, reprocess=reprocess).as_dict()
+    except NewsmonError as exc:
+        if not final_attempt:
+            raise
+        log.error("source %s day %s failed: %s", source_id, day, exc)
+        return SourceReport(source_id=source_id, day=day.isoformat(), status="failed",
+                            error=f"{type(exc).__name__}: {exc}").as_dict()
+
+
 def run_day(day: date, *, settings: Settings | None = None, client: httpx.Client | None = None,
             reprocess: bool = False) -> tuple[list[dict[str, Any]], list[str]]:
     """Run every enabled source for one day, as the DAG does; a failing source never stops the others."""
     settings = settings or Settings.from_env()
     expected = enabled_source_ids(settings)
-    reports = []
-    for source_id in expected:
-        try:
-            report = run_source(source_id, day, settings=settings, client=client, reprocess=reprocess)
-        except NewsmonError as exc:
-            log.error("source %s day %s failed: %s", source_id, day, exc)
-            report = SourceReport(source_id=source_id, day=day.isoformat(), status="failed",
-                                  error=f"{type(exc).__name__}: {exc}")
-        reports.append(report.as_dict())
+    reports = [collect_source(source_id, day, settings=settings, client=client, reprocess=reprocess)
+               for source_id in expected]
     return reports, expected

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
 from newsmon.config import Settings
-from newsmon.errors import RunCheckError
+from newsmon.errors import FetchError, RunCheckError
 from newsmon.models import FeedEntry
-from newsmon.pipeline import check_run, day_of, day_window, select_entries
+from newsmon.pipeline import check_run, collect_source, day_of, day_window, select_entries
 
 DAY = date(2025, 1, 16)
 
@@ -66,3 +67,15 @@ def test_check_run_counts_a_missing_report_as_a_failure() -> None:
 def test_check_run_fails_when_nothing_was_collected() -> None:
     with pytest.raises(RunCheckError, match="no article was collected"):
         check_run([_report("a", articles=0)], ["a"], DAY, Settings())
+
+
+def test_collect_source_raises_while_retries_remain_and_reports_on_the_last_try(tmp_path: Path) -> None:
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("- id: gone\n  url: http://127.0.0.1:9/feed.rss\n", encoding="utf-8")
+    settings = Settings(data_root=str(tmp_path / "data"), sources_path=sources, max_attempts=1)
+    with pytest.raises(FetchError):
+        collect_source("gone", DAY, final_attempt=False, settings=settings)
+    report = collect_source("gone", DAY, final_attempt=True, settings=settings)
+    assert report["status"] == "failed" and report["error"].startswith("FetchError: ")
+    with pytest.raises(RunCheckError, match="1 of 1 sources failed: gone"):
+        check_run([report], ["gone"], DAY, settings)
