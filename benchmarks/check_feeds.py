@@ -1,6 +1,6 @@
 """Run check_feed over every file of ../shared/corpora/feeds and report outcomes, time and memory.
 
-    cd /work/main && PYTHONPATH=include .venv/bin/python benchmarks/check_feeds.py [--repeat 3]
+    PYTHONPATH=include .venv/bin/python benchmarks/check_feeds.py [--repeat 3]   # from the repository root
 """
 from __future__ import annotations
 
