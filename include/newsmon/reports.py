@@ -9,7 +9,7 @@ from typing import Any
 
 import pyarrow.fs as pafs
 
-from newsmon.storage import Store, read_day
+from newsmon.storage import Store, count_day_rows, read_day
 
 DATA_TABLES = ("raw", "articles", "figures", "entities")
 
@@ -76,7 +76,6 @@ def day_status(store: Store, day: date, expected: list[str]) -> DayStatus:
             continue
         if row["source_id"] not in latest or row["started_at"] >= latest[row["source_id"]]["started_at"]:
             latest[row["source_id"]] = row
-    tables = {table: read_day(store, table, day) for table in DATA_TABLES}
     ok = []
     for source in expected:
         has_leaves = all(store.fs.get_file_info(store.leaf(t, day, source)).type == pafs.FileType.File
@@ -89,7 +88,7 @@ def day_status(store: Store, day: date, expected: list[str]) -> DayStatus:
         complete=bool(expected) and len(ok) == len(expected),
         sources_ok=tuple(ok),
         sources_missing=tuple(s for s in expected if s not in ok),
-        rows={t: tables[t].num_rows for t in ("articles", "figures", "entities")},
+        rows={t: count_day_rows(store, t, day) for t in ("articles", "figures", "entities")},
         made_at=max(made) if made else None,
         versions=tuple(sorted({str(r["extractor_version"]) for r in latest.values() if r["extractor_version"]})),
     )

@@ -135,13 +135,22 @@ def _delete_quietly(fs: pafs.FileSystem, path: str) -> None:
         pass
 
 
-def read_day(store: Store, table: str, day: date) -> pa.Table:
-    """Every source's rows of (table, day) in one table; empty, with the table's schema, when there are none."""
+def _day_files(store: Store, table: str, day: date) -> list[str]:
+    """The leaf files of (table, day), temporary files left out."""
     folder = f"{store.root}/{table}/dt={day.isoformat()}"
     selector = pafs.FileSelector(folder, allow_not_found=True)
-    files = sorted(i.path for i in store.fs.get_file_info(selector)
-                   if i.type == pafs.FileType.File and i.base_name.endswith(".parquet")
-                   and not i.base_name.startswith("."))
+    return sorted(i.path for i in store.fs.get_file_info(selector)
+                  if i.type == pafs.FileType.File and i.base_name.endswith(".parquet")
+                  and not i.base_name.startswith("."))
+
+
+def read_day(store: Store, table: str, day: date) -> pa.Table:
+    """Every source's rows of (table, day) in one table; empty, with the table's schema, when there are none."""
     schema = TABLES[table]
-    parts = [pq.read_table(f, filesystem=store.fs, schema=schema) for f in files]
+    parts = [pq.read_table(f, filesystem=store.fs, schema=schema) for f in _day_files(store, table, day)]
     return pa.concat_tables(parts) if parts else schema.empty_table()
+
+
+def count_day_rows(store: Store, table: str, day: date) -> int:
+    """Rows of (table, day), from the Parquet footers alone."""
+    return sum(pq.ParquetFile(store.fs.open_input_file(f)).metadata.num_rows for f in _day_files(store, table, day))

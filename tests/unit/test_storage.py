@@ -8,7 +8,7 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pytest
 
-from newsmon.storage import open_store, read_day
+from newsmon.storage import count_day_rows, open_store, read_day
 
 DAY = date(2025, 1, 16)
 
@@ -71,3 +71,11 @@ def test_json_state_round_trips(tmp_path: Path) -> None:
     assert store.read_json("state/x.json") is None
     store.write_json("state/x.json", {"b": 1, "a": [1, 2]})
     assert store.read_json("state/x.json") == {"a": [1, 2], "b": 1}
+
+
+def test_count_day_rows_reads_the_footers_of_every_leaf(tmp_path: Path) -> None:
+    store = open_store(str(tmp_path))
+    store.write_partition("raw", DAY, "s1", [_raw("http://a/1"), _raw("http://a/2")])
+    store.write_partition("raw", DAY, "s2", [_raw("http://a/3")])
+    assert count_day_rows(store, "raw", DAY) == 3
+    assert count_day_rows(store, "raw", date(2025, 1, 17)) == 0
