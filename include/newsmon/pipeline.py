@@ -80,7 +80,7 @@ def run_source(source_id: str, day: date, *, settings: Settings | None = None,
     lookback = settings.lookback_days if lookback is None else lookback
     days = [day] if reprocess else [day - timedelta(days=k) for k in range(lookback + 1)]
     windows = {d: day_window(d, settings.timezone) for d in days}
-    started = (_now(), clock.monotonic())
+    started = (datetime.now(UTC), clock.monotonic())  # wall clock for the report only
     own_client = client is None and not reprocess
     if own_client:
         client = make_client(settings)
@@ -154,7 +154,7 @@ def _build_day(source: Source, target: date, run_day: date, kind: str, store: St
 
     pages = {r["url"]: r for r in raw_rows.values() if r["kind"] == "page"}
     articles, figures, mentions = [], [], []
-    fetched = reused = 0
+    fetched = reused = fetch_failed = 0
     for entry in chosen:
         page = pages.get(entry.url)
         if page is not None and page["error"] is None:
@@ -162,6 +162,7 @@ def _build_day(source: Source, target: date, run_day: date, kind: str, store: St
         elif client is not None:
             attempt = asdict(fetch_page(client, entry.url, settings, source.id))
             fetched += 1
+            fetch_failed += attempt["error"] is not None
             # A retry that fails the same way keeps the first record, so reruns stay identical.
             if page is None or attempt["error"] != page["error"]:
                 if page is not None:
@@ -187,7 +188,7 @@ def _build_day(source: Source, target: date, run_day: date, kind: str, store: St
         entries_seen=len(entries), entries_in_day=len(chosen),
         entries_new=sum(e.entry_id not in before for e in chosen),
         pages_fetched=fetched, pages_reused=reused,
-        pages_failed=sum(a["status"] == "failed" for a in articles),
+        pages_failed=fetch_failed,
         articles_extracted=sum(a["status"] == "extracted" for a in articles),
         articles_skipped=sum(a["status"] == "skipped" for a in articles),
         articles_failed=sum(a["status"] == "failed" for a in articles),
@@ -226,10 +227,6 @@ def _first_seen(store: Store, source_id: str, entries: list[FeedEntry], day: dat
                 known = {**known, **new}
                 store.write_json(relative, known)
     return known
-
-
-def _now() -> datetime:
-    return datetime.now(UTC)
 
 
 def check_run(reports: Sequence[Mapping[str, Any]], expected: Sequence[str], day: date,

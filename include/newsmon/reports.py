@@ -27,9 +27,9 @@ class SourceReport:
     entries_seen: int = 0               # entries in the stored listings (feed snapshots, sitemaps, WARC records)
     entries_in_day: int = 0
     entries_new: int = 0                # entries of the day not in its articles before this run
-    pages_fetched: int = 0
-    pages_reused: int = 0
-    pages_failed: int = 0
+    pages_fetched: int = 0              # page fetches made by this run
+    pages_reused: int = 0               # pages taken from raw
+    pages_failed: int = 0               # page fetches of this run that failed (articles_failed counts the rows)
     articles_extracted: int = 0
     articles_skipped: int = 0
     articles_failed: int = 0

@@ -81,6 +81,10 @@ def test_reprocess_rebuilds_the_same_rows_without_any_http(
     # The server is gone: any request would fail. Reprocessing works from the stored raw bytes.
     assert _run("--date", DAY, "--reprocess") == 0
     assert _snapshot(env) == first
+    harbour = sorted((r for r in _rows(env, "reports") if r["source_id"] == "harbour_police"),
+                     key=lambda r: r["started_at"])
+    assert [(r["run_kind"], r["pages_failed"], r["articles_failed"]) for r in harbour] == [
+        ("run", 1, 1), ("reprocess", 0, 1)]   # the 404 was fetched once; the reprocess fetches nothing
     capsys.readouterr()
 
 
