@@ -20,7 +20,6 @@ from newsmon.errors import ConfigError, NewsmonError, RunCheckError
 from newsmon.extractor import extract, to_gold
 from newsmon.storage import open_store, read_day
 
-log = logging.getLogger(__name__)
 _SUMMARY_TABLES = ("articles", "figures", "entities")
 
 
