@@ -19,6 +19,8 @@ os.environ["AIRFLOW_HOME"] = _AIRFLOW_HOME
 os.environ["AIRFLOW__CORE__DAGS_FOLDER"] = str(REPO / "dags")
 os.environ["AIRFLOW__CORE__PLUGINS_FOLDER"] = str(REPO / "plugins")
 os.environ["AIRFLOW__CORE__LOAD_EXAMPLES"] = "False"
+# Local test servers need no pause between requests (sources may still set their own min_delay).
+os.environ.setdefault("NEWSMON_MIN_DELAY", "0")
 # dags test runs tasks in this process; newsmon must be importable there as in a deployment.
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO / "include"), os.environ.get("PYTHONPATH")]))
 

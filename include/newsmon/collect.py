@@ -1,76 +1,82 @@
-"""Collect a source's listings (feed snapshots, sitemaps, WARC records) and pages as ``raw`` rows,
-and read the entries back out of stored listings. Fetching is I/O; :func:`entries_of` is pure."""
+"""Collect a source's listings (feed snapshots, sitemaps, WARC records) as ``raw`` rows, and read
+the entries back out of stored listings. Fetching is I/O (through a Fetcher); :func:`entries_of`
+is pure."""
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import logging
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-import httpx
-
-from newsmon.config import Settings
 from newsmon.errors import FeedParseError, FetchError
 from newsmon.feeds import parse_feed
-from newsmon.http import fetch
+from newsmon.fetcher import Fetcher, sha256
 from newsmon.models import FeedEntry, RawDocument, Source
 
 log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
 LISTING_KINDS = ("feed", "sitemap", "warc-index")
+UNCHANGED = ("not_modified", "same_body")     # FeedCheck outcomes of a feed that did not change
 MAX_SITEMAP_CHILDREN = 50
 
 
-def fetch_raw(client: httpx.Client, url: str, settings: Settings, *, source_id: str, kind: str) -> RawDocument:
-    """GET ``url`` as a raw row; raises FetchError."""
-    got = fetch(client, url, max_bytes=settings.max_bytes, max_redirects=settings.max_redirects)
-    return RawDocument(
-        source_id=source_id, kind=kind, url=url, final_url=got.final_url, status=got.status,
-        content_type=got.content_type, etag=got.etag, last_modified=got.last_modified,
-        fetched_at=_now(), sha256=_sha256(got.body), body=got.body, error=None,
-    )
+@dataclass(frozen=True, slots=True)
+class FeedCheck:
+    """What a conditional GET of a feed found. ``previous`` is the stored raw row of the feed
+    snapshot the validators belong to; the answer ``304 Not Modified`` reuses its bytes."""
+
+    outcome: str                    # "changed", "not_modified" (304) or "same_body" (200, same sha256)
+    row: Row                        # the snapshot to store: the new one, or ``previous`` when unchanged,
+                                    # carrying the validators of this answer
 
 
-def fetch_page(client: httpx.Client, url: str, settings: Settings, source_id: str) -> RawDocument:
-    """Fetch an article page; a failure is recorded as a raw row with its reason, not raised."""
-    try:
-        return fetch_raw(client, url, settings, source_id=source_id, kind="page")
-    except FetchError as exc:
-        log.warning("source %s: page %s failed: %s", source_id, url, exc.reason)
-        return RawDocument(
-            source_id=source_id, kind="page", url=url, final_url=url, status=exc.status or 0,
-            content_type=None, etag=None, last_modified=None, fetched_at=_now(),
-            sha256=_sha256(b""), body=b"", error=exc.reason,
-        )
+def fetch_feed(source: Source, fetcher: Fetcher, previous: Mapping[str, Any] | None) -> FeedCheck:
+    """Fetch the feed with the validators of ``previous`` and tell whether it changed.
+
+    Servers are not trusted on it: a 200 whose body hashes like ``previous`` is unchanged, and a
+    304 without a stored snapshot to stand for it is fetched again unconditionally.
+    """
+    got = fetcher.get(source.url, kind="feed",
+                      etag=previous["etag"] if previous else None,
+                      last_modified=previous["last_modified"] if previous else None)
+    if got.status == 304:
+        if previous is not None:
+            return FeedCheck("not_modified", {**previous, "etag": got.etag or previous["etag"],
+                                              "last_modified": got.last_modified or previous["last_modified"]})
+        got = fetcher.get(source.url, kind="feed")
+    if previous is not None and got.sha256 == previous["sha256"]:
+        return FeedCheck("same_body", {**previous, "etag": got.etag, "last_modified": got.last_modified})
+    return FeedCheck("changed", asdict(got))
 
 
 def collect_listings(source: Source, days: list[date], windows: Mapping[date, tuple[datetime, datetime]],
-                     settings: Settings, client: httpx.Client) -> dict[date, list[Row]]:
-    """The listing rows (and, for WARC, page rows) that each of ``days`` should store.
+                     fetcher: Fetcher, previous_feed: Mapping[str, Any] | None = None,
+                     ) -> tuple[dict[date, list[Row]], str | None]:
+    """The listing rows (and, for WARC, page rows) that each of ``days`` should store, and for a
+    feed the outcome of its conditional GET (see :func:`fetch_feed`).
 
     A feed or sitemap snapshot serves every day; WARC records go to the day of their capture.
     Raises FetchError / FeedParseError when the source as a whole cannot be read.
     """
     if source.kind == "feed":
-        snapshot = [asdict(fetch_raw(client, source.url, settings, source_id=source.id, kind="feed"))]
-        return {day: snapshot for day in days}
+        check = fetch_feed(source, fetcher, previous_feed)
+        return {day: [check.row] for day in days}, check.outcome
     if source.kind == "sitemap":
         start = min(windows[d][0] for d in days)
-        rows = _collect_sitemaps(source, start, settings, client)
-        return {day: rows for day in days}
-    return _collect_warc(source, days, windows, settings, client)
+        rows = _collect_sitemaps(source, start, fetcher)
+        return {day: rows for day in days}, None
+    return _collect_warc(source, days, windows, fetcher), None
 
 
-def _collect_sitemaps(source: Source, start: datetime, settings: Settings, client: httpx.Client) -> list[Row]:
+def _collect_sitemaps(source: Source, start: datetime, fetcher: Fetcher) -> list[Row]:
     from newsmon.sitemaps import parse_sitemap, select_children
 
-    root = fetch_raw(client, source.url, settings, source_id=source.id, kind="sitemap")
+    root = fetcher.get(source.url, kind="sitemap")
     rows = [asdict(root)]
     listing = parse_sitemap(source, root.body, base_url=root.final_url)
     children = select_children(listing, start, datetime.max.replace(tzinfo=UTC))
@@ -79,19 +85,18 @@ def _collect_sitemaps(source: Source, start: datetime, settings: Settings, clien
                     source.id, len(children), start, MAX_SITEMAP_CHILDREN)
     for url in children[:MAX_SITEMAP_CHILDREN]:
         try:
-            rows.append(asdict(fetch_raw(client, url, settings, source_id=source.id, kind="sitemap")))
+            rows.append(asdict(fetcher.get(url, kind="sitemap")))
         except FetchError as exc:
             log.warning("source %s: child sitemap %s failed: %s", source.id, url, exc.reason)
     return rows
 
 
 def _collect_warc(source: Source, days: list[date], windows: Mapping[date, tuple[datetime, datetime]],
-                  settings: Settings, client: httpx.Client) -> dict[date, list[Row]]:
+                  fetcher: Fetcher) -> dict[date, list[Row]]:
     from newsmon.warc import read_warc
 
     if source.url.startswith(("http://", "https://")):
-        stream: BinaryIO = io.BytesIO(
-            fetch_raw(client, source.url, settings, source_id=source.id, kind="warc").body)
+        stream: BinaryIO = io.BytesIO(fetcher.get(source.url, kind="warc").body)
     else:
         try:
             stream = Path(source.url).open("rb")  # noqa: SIM115 -- closed by the `with stream` below
@@ -100,14 +105,14 @@ def _collect_warc(source: Source, days: list[date], windows: Mapping[date, tuple
     start, end = min(windows[d][0] for d in days), max(windows[d][1] for d in days)
     by_day: dict[date, list[Row]] = {day: [] for day in days}
     with stream:
-        for page in read_warc(stream, start=start, end=end, hosts=source.hosts, max_body=settings.max_bytes):
+        for page in read_warc(stream, start=start, end=end, hosts=source.hosts, max_body=fetcher.settings.max_bytes):
             day = next((d for d in days if windows[d][0] <= page.captured_at < windows[d][1]), None)
             if day is None:
                 continue
             by_day[day].append(asdict(RawDocument(
                 source_id=source.id, kind="page", url=page.url, final_url=page.url, status=page.status,
                 content_type=page.content_type, etag=None, last_modified=None, fetched_at=page.captured_at,
-                sha256=_sha256(page.body), body=page.body, error=None,
+                sha256=sha256(page.body), body=page.body, error=None,
             )))
     for day, pages in by_day.items():
         manifest = json.dumps([{"url": p["url"], "captured_at": p["fetched_at"].isoformat()} for p in pages],
@@ -115,7 +120,7 @@ def _collect_warc(source: Source, days: list[date], windows: Mapping[date, tuple
         pages.insert(0, asdict(RawDocument(
             source_id=source.id, kind="warc-index", url=source.url, final_url=source.url, status=200,
             content_type="application/json", etag=None, last_modified=None,
-            fetched_at=windows[day][0], sha256=_sha256(manifest), body=manifest, error=None,
+            fetched_at=windows[day][0], sha256=sha256(manifest), body=manifest, error=None,
         )))
     return by_day
 
@@ -153,12 +158,3 @@ def _parse_listing(source: Source, row: Mapping[str, Any]) -> list[FeedEntry]:
     records = json.loads(row["body"].decode("utf-8"))
     return [FeedEntry(source_id=source.id, entry_id=r["url"], url=r["url"], title=None,
                       published_at=datetime.fromisoformat(r["captured_at"]), summary=None) for r in records]
-
-
-def _sha256(body: bytes) -> str:
-    return hashlib.sha256(body).hexdigest()
-
-
-def _now() -> datetime:
-    """Wall-clock time of a fetch. Stored in ``raw`` only: no derived row depends on it."""
-    return datetime.now(UTC)

@@ -19,7 +19,13 @@ DEFAULT_USER_AGENT = "newsmon/0.1 (+https://github.com/newsmon/newsmon; enforcem
 
 _SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9_]{0,63}$")
 _PLACEHOLDER = re.compile(r"\$\{([A-Z_][A-Z0-9_]*)\}")
-_SOURCE_KEYS = {"id", "url", "language", "enabled", "kind", "hosts"}
+_SOURCE_KEYS = {"id", "url", "language", "enabled", "kind", "hosts", "allow_private", "max_per_host",
+                "min_delay", "credentials"}
+_CONNECTION_ID = re.compile(r"^[A-Za-z0-9_]{1,64}$")
+# Secrets never live in the sources file: refuse URLs that carry them literally.
+_USERINFO = re.compile(r"^https?://[^/@]*@", re.IGNORECASE)
+_SECRET_PARAM = re.compile(r"[?&](api[_-]?key|apikey|key|token|access[_-]?token|secret|password|passwd|auth)=(?!\$\{)",
+                           re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +46,11 @@ class Settings:
     fetch_deadline: float = 120.0       # seconds for a whole fetch, retries included (NEWSMON_FETCH_DEADLINE)
     backoff_base: float = 0.5           # seconds; first retry waits up to this (NEWSMON_BACKOFF_BASE)
     backoff_max: float = 30.0           # seconds; longest backoff wait (NEWSMON_BACKOFF_MAX)
+    source_deadline: float = 1800.0     # seconds for all of one source's fetches in a run (NEWSMON_SOURCE_DEADLINE)
+    fetch_concurrency: int = 16         # pages fetched at once by one source's run (NEWSMON_FETCH_CONCURRENCY)
+    max_per_host: int = 2               # requests at once to one host, unless the source says (NEWSMON_MAX_PER_HOST)
+    min_delay: float = 0.5              # seconds between request starts to one host, unless the source says
+                                        # (NEWSMON_MIN_DELAY); robots.txt's Crawl-delay wins when longer
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -47,7 +58,7 @@ class Settings:
         env = os.environ if env is None else env
         problems: list[str] = []
 
-        def number(name: str, default: float, kind: type[float | int]) -> Any:
+        def number(name: str, default: float, kind: type[float | int], *, zero: bool = False) -> Any:
             raw = env.get(name)
             if raw is None or raw == "":
                 return default
@@ -56,8 +67,8 @@ class Settings:
             except ValueError:
                 problems.append(f"{name}={raw!r} is not a {kind.__name__}")
                 return default
-            if value <= 0:
-                problems.append(f"{name}={raw!r} must be positive")
+            if value < 0 or (value == 0 and not zero):
+                problems.append(f"{name}={raw!r} must be {'zero or more' if zero else 'positive'}")
             return value
 
         timezone = env.get("NEWSMON_TIMEZONE") or "UTC"
@@ -92,6 +103,10 @@ class Settings:
             fetch_deadline=number("NEWSMON_FETCH_DEADLINE", 120.0, float),
             backoff_base=backoff_base,
             backoff_max=backoff_max,
+            source_deadline=number("NEWSMON_SOURCE_DEADLINE", 1800.0, float),
+            fetch_concurrency=number("NEWSMON_FETCH_CONCURRENCY", 16, int),
+            max_per_host=number("NEWSMON_MAX_PER_HOST", 2, int),
+            min_delay=number("NEWSMON_MIN_DELAY", 0.5, float, zero=True),
         )
         if problems:
             raise ConfigError("invalid settings:\n  " + "\n  ".join(problems))
@@ -149,6 +164,9 @@ def _parse_row(row: object, env: Mapping[str, str]) -> tuple[Source | None, list
         missing = [name for name in _PLACEHOLDER.findall(url) if not env.get(name)]
         if missing:
             problems.append("url uses unset environment variable(s) " + ", ".join(missing))
+        if _USERINFO.match(url) or _SECRET_PARAM.search(url):
+            problems.append("url carries a secret; put it in the environment (${VAR}) or in an Airflow "
+                            "connection named by credentials:, never in the sources file")
         url = _PLACEHOLDER.sub(lambda m: env.get(m.group(1), ""), url)
         if not url.startswith(("http://", "https://")) and not (kind == "warc" and "://" not in url):
             problems.append(f"url must be http(s){' or a local path' if kind == 'warc' else ''}: {url!r}")
@@ -160,8 +178,22 @@ def _parse_row(row: object, env: Mapping[str, str]) -> tuple[Source | None, list
         problems.append("hosts must be a list of host names")
     elif hosts and kind != "warc":
         problems.append("hosts applies to warc sources only")
+    allow_private, credentials = row.get("allow_private", False), row.get("credentials")
+    max_per_host, min_delay = row.get("max_per_host"), row.get("min_delay")
+    if not isinstance(allow_private, bool):
+        problems.append(f"allow_private must be true or false, not {allow_private!r}")
+    if max_per_host is not None and (isinstance(max_per_host, bool) or not isinstance(max_per_host, int)
+                                     or not 1 <= max_per_host <= 64):
+        problems.append(f"max_per_host must be a whole number from 1 to 64, not {max_per_host!r}")
+    if min_delay is not None and (isinstance(min_delay, bool) or not isinstance(min_delay, (int, float))
+                                  or not 0 <= min_delay <= 600):
+        problems.append(f"min_delay must be a number of seconds from 0 to 600, not {min_delay!r}")
+    if credentials is not None and (not isinstance(credentials, str) or not _CONNECTION_ID.match(credentials)):
+        problems.append(f"credentials must name a connection ([A-Za-z0-9_]), not {credentials!r}")
     if problems:
         return None, problems
     assert isinstance(source_id, str) and isinstance(url, str) and isinstance(language, str)
     return Source(id=source_id, url=url, language=language, enabled=bool(enabled), kind=str(kind),
-                  hosts=tuple(h.lower() for h in hosts)), []
+                  hosts=tuple(h.lower() for h in hosts), allow_private=bool(allow_private),
+                  max_per_host=max_per_host, min_delay=None if min_delay is None else float(min_delay),
+                  credentials=credentials), []

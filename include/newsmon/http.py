@@ -19,17 +19,19 @@ import logging
 import random
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from newsmon.config import Settings
 from newsmon.errors import FetchError
+from newsmon.netguard import AddressRefused, GuardedBackend, Resolver, system_resolver
 
 log = logging.getLogger(__name__)
 
@@ -80,12 +82,19 @@ class _Client(httpx.Client):
         self.retry_policy = retry_policy
 
 
-def make_client(settings: Settings, transport: httpx.BaseTransport | None = None) -> httpx.Client:
+def make_client(settings: Settings, transport: httpx.BaseTransport | None = None, *,
+                allow_private: bool = False, connections: int = 10,
+                resolver: Resolver = system_resolver) -> httpx.Client:
     """An httpx client with explicit timeouts, newsmon's User-Agent and the settings' retry policy.
 
-    Redirects are ours to follow; :func:`fetch` uses the policy unless it is given another.
+    Unless ``allow_private``, its connections go through :class:`GuardedBackend`, which refuses
+    non-public addresses (see :mod:`newsmon.netguard`). Redirects are ours to follow; :func:`fetch`
+    uses the policy unless it is given another. ``transport`` replaces the network (tests only).
     """
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
+    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    if transport is None:
+        transport = _transport(limits, None if allow_private else GuardedBackend(resolver))
     return _Client(
         retry_policy=RetryPolicy.from_settings(settings),
         timeout=timeout,
@@ -93,6 +102,21 @@ def make_client(settings: Settings, transport: httpx.BaseTransport | None = None
         follow_redirects=False,
         transport=transport,
     )
+
+
+def _transport(limits: httpx.Limits, backend: httpcore.NetworkBackend | None) -> httpx.HTTPTransport:
+    """httpx's own transport, its connection pool swapped for one that opens sockets through
+    ``backend`` (httpx has no argument for it; the pool is all it builds in its constructor)."""
+    transport = httpx.HTTPTransport(limits=limits, trust_env=False)
+    if backend is not None:
+        transport._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(trust_env=False),
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            network_backend=backend,
+        )
+    return transport
 
 
 class _AttemptFailed(Exception):
@@ -119,11 +143,15 @@ def fetch(
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.monotonic,
     rng: random.Random | None = None,
+    admit: Callable[[str], str | None] | None = None,
+    auth: Mapping[str, str] | None = None,
 ) -> Fetched:
     """GET ``url``, retrying transient failures; raise FetchError when it cannot be had.
 
     ``policy`` defaults to the one :func:`make_client` attached to ``client`` (else
-    ``RetryPolicy()``). ``sleep``, ``clock`` and ``rng`` are injectable for tests.
+    ``RetryPolicy()``). ``admit`` is asked about every URL of the redirect chain and may refuse
+    it with a reason (robots.txt). ``auth`` headers go to ``url``'s host only, never to a
+    redirect target elsewhere. ``sleep``, ``clock`` and ``rng`` are injectable for tests.
     """
     if policy is None:
         policy = client.retry_policy if isinstance(client, _Client) else RetryPolicy()
@@ -139,7 +167,8 @@ def fetch(
         attempt += 1
         try:
             return _attempt(client, url, headers, max_bytes=max_bytes, max_redirects=max_redirects,
-                            deadline_at=deadline_at, deadline=policy.deadline, clock=clock)
+                            deadline_at=deadline_at, deadline=policy.deadline, clock=clock, admit=admit,
+                            auth=auth or {})
         except _AttemptFailed as failed:
             last = failed
         if not last.retryable:
@@ -161,15 +190,20 @@ def fetch(
 
 def _attempt(client: httpx.Client, url: str, headers: dict[str, str], *, max_bytes: int,
              max_redirects: int, deadline_at: float, deadline: float,
-             clock: Callable[[], float]) -> Fetched:
+             clock: Callable[[], float], admit: Callable[[str], str | None] | None,
+             auth: Mapping[str, str]) -> Fetched:
     """One walk of the redirect chain from ``url``; raises _AttemptFailed."""
     current, seen = url, {url}
     for _ in range(max_redirects + 1):
+        refusal = admit(current) if admit is not None and current != url else None
+        if refusal is not None:
+            raise _AttemptFailed(f"redirect to {current} refused: {refusal}")
         remaining = deadline_at - clock()
         if remaining <= 0:
             raise _AttemptFailed(f"timeout (the {deadline:g} s fetch deadline passed)", retryable=True)
         try:
-            with client.stream("GET", current, headers=headers,
+            hop_headers = {**headers, **auth} if auth and _netloc(current) == _netloc(url) else headers
+            with client.stream("GET", current, headers=hop_headers,
                                timeout=_capped(client.timeout, remaining)) as response:
                 status = response.status_code
                 if status in _REDIRECTS and "location" in response.headers:
@@ -194,6 +228,8 @@ def _attempt(client: httpx.Client, url: str, headers: dict[str, str], *, max_byt
                     last_modified=response.headers.get("last-modified"),
                     body=body,
                 )
+        except AddressRefused as exc:
+            raise _AttemptFailed(str(exc)) from exc
         except httpx.TimeoutException as exc:
             raise _AttemptFailed(f"timeout ({type(exc).__name__})", retryable=True) from exc
         except _RETRYABLE_ERRORS as exc:
@@ -201,6 +237,10 @@ def _attempt(client: httpx.Client, url: str, headers: dict[str, str], *, max_byt
         except httpx.HTTPError as exc:
             raise _AttemptFailed(f"{type(exc).__name__}: {exc}") from exc
     raise _AttemptFailed(f"more than {max_redirects} redirects")
+
+
+def _netloc(url: str) -> str:
+    return urlsplit(url).netloc.lower()
 
 
 def _capped(timeout: httpx.Timeout, remaining: float) -> httpx.Timeout:

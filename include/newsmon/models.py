@@ -17,6 +17,10 @@ class Source:
     enabled: bool = True
     kind: str = "feed"              # one of SOURCE_KINDS
     hosts: tuple[str, ...] = ()     # "warc": keep only records of these hosts (and their subdomains)
+    allow_private: bool = False     # may fetch private/loopback/link-local addresses (local test servers)
+    max_per_host: int | None = None  # requests at once to one host; None: Settings.max_per_host
+    min_delay: float | None = None  # seconds between request starts to one host; None: Settings.min_delay
+    credentials: str | None = None  # connection id (Airflow connection or AIRFLOW_CONN_<ID>) for the source's host
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,17 +18,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import httpx
-
 from newsmon import __version__
-from newsmon.collect import LISTING_KINDS, collect_listings, entries_of, fetch_page
+from newsmon.collect import LISTING_KINDS, UNCHANGED, Row, collect_listings, entries_of
 from newsmon.config import Settings, load_sources
 from newsmon.errors import ConfigError, NewsmonError, RunCheckError
 from newsmon.extractor import EXTRACTOR_VERSION
-from newsmon.http import make_client
+from newsmon.fetcher import Fetcher
 from newsmon.models import FeedEntry, Source
 from newsmon.process import process_entry
 from newsmon.reports import SourceReport
+from newsmon.secrets import CredentialLookup, env_lookup
 from newsmon.storage import Store, open_store
 
 log = logging.getLogger(__name__)
@@ -65,12 +64,13 @@ def select_entries(entries: Iterable[FeedEntry], day: date, timezone: str,
     return chosen
 
 
-def run_source(source_id: str, day: date, *, settings: Settings | None = None,
-               client: httpx.Client | None = None, reprocess: bool = False,
-               lookback: int | None = None) -> SourceReport:
+def run_source(source_id: str, day: date, *, settings: Settings | None = None, reprocess: bool = False,
+               lookback: int | None = None, credentials: CredentialLookup | None = None) -> SourceReport:
     """Collect, clean, extract and store one source's articles of ``day`` (and late ones of the
     ``lookback`` days before it). Returns the report of ``day``.
 
+    ``credentials`` looks up the connection a source names in ``credentials:`` (the DAG passes
+    Airflow's; the default reads ``AIRFLOW_CONN_<ID>`` from the environment).
     Raises a NewsmonError when the source as a whole fails (listing unreachable or unparseable);
     nothing already stored is lost then, and the failure is recorded in ``reports``.
     """
@@ -81,39 +81,94 @@ def run_source(source_id: str, day: date, *, settings: Settings | None = None,
     days = [day] if reprocess else [day - timedelta(days=k) for k in range(lookback + 1)]
     windows = {d: day_window(d, settings.timezone) for d in days}
     started = (datetime.now(UTC), clock.monotonic())  # wall clock for the report only
-    own_client = client is None and not reprocess
-    if own_client:
-        client = make_client(settings)
     try:
-        report = _run_days(source, day, days, windows, reprocess, store, settings, client, started)
+        if reprocess:
+            return _run_days(source, day, days, windows, store, settings, None, started)
+        credential = (credentials or env_lookup())(source.credentials) if source.credentials else None
+        with Fetcher(source, settings, credential=credential) as fetcher:
+            return _run_days(source, day, days, windows, store, settings, fetcher, started)
     except NewsmonError as exc:
         failed = SourceReport(source_id=source.id, day=day.isoformat(), status="failed",
                               error=f"{type(exc).__name__}: {exc}", run_day=day.isoformat(),
                               run_kind="reprocess" if reprocess else "run")
         _record(store, source, day, failed, started)
         raise
-    finally:
-        if own_client and client is not None:
-            client.close()
-    return report
 
 
 def _run_days(source: Source, day: date, days: list[date], windows: Mapping[date, tuple[datetime, datetime]],
-              reprocess: bool, store: Store, settings: Settings, client: httpx.Client | None,
+              store: Store, settings: Settings, fetcher: Fetcher | None,
               started: tuple[datetime, float]) -> SourceReport:
-    listings = None if reprocess or client is None else collect_listings(source, days, windows, settings, client)
-    if listings is not None:
+    """Build ``days`` (newest first); ``fetcher`` None reprocesses from stored bytes alone."""
+    listings: dict[date, list[Row]] | None = None
+    outcome: str | None = None
+    if fetcher is not None:
+        listings, outcome = collect_listings(source, days, windows, fetcher, _previous_feed(store, source))
         entries_of(source, listings[day])  # a listing that no longer parses fails the source before any write
     report: SourceReport | None = None
     for target in days:
-        kind = "reprocess" if reprocess else ("run" if target == day else "lookback")
+        kind = "run" if target == day else "lookback"
+        if fetcher is None:
+            kind = "reprocess"
+        new_rows = None if listings is None else listings[target]
         with store.lock(f"{source.id}/{target.isoformat()}"):
-            built = _build_day(source, target, day, kind, store, settings, None if reprocess else client,
-                               None if listings is None else listings[target], started)
+            if outcome in UNCHANGED and new_rows is not None and _up_to_date(store, source, target, new_rows):
+                built = _unchanged(store, source, target, day, kind, outcome, started) if target == day else None
+            else:
+                built = _build_day(source, target, day, kind, store, settings, fetcher, new_rows, outcome, started)
         if target == day:
             report = built
+    if source.kind == "feed" and listings is not None:
+        _remember_feed(store, source, listings[day][0], day)
     assert report is not None
     return report
+
+
+def _previous_feed(store: Store, source: Source) -> Row | None:
+    """The stored snapshot of the feed's last fetch, with that fetch's validators, or None."""
+    state = store.read_json(f"state/feeds/{source.id}.json")
+    if not state or state.get("url") != source.url:
+        return None
+    for row in store.read_partition("raw", date.fromisoformat(state["stored_in"]), source.id):
+        if row["kind"] == "feed" and row["url"] == source.url and row["sha256"] == state["sha256"]:
+            return {**row, "etag": state["etag"], "last_modified": state["last_modified"]}
+    return None                     # the snapshot is gone: fetch unconditionally
+
+
+def _remember_feed(store: Store, source: Source, row: Mapping[str, Any], day: date) -> None:
+    relative = f"state/feeds/{source.id}.json"
+    with store.lock(f"{source.id}/feed-state"):
+        known = store.read_json(relative)
+        if known and known.get("sha256") == row["sha256"] and known.get("etag") == row["etag"] \
+                and known.get("last_modified") == row["last_modified"]:
+            return
+        stored_in = known["stored_in"] if known and known.get("sha256") == row["sha256"] else day.isoformat()
+        store.write_json(relative, {"url": source.url, "etag": row["etag"], "last_modified": row["last_modified"],
+                                    "sha256": row["sha256"], "stored_in": stored_in})
+
+
+def _up_to_date(store: Store, source: Source, target: date, new_rows: list[Row]) -> bool:
+    """Does (source, target) already hold these listing rows, with no page left to retry?"""
+    stored = store.read_partition("raw", target, source.id)
+    keys = {_raw_key(r) for r in stored}
+    return all(_raw_key(r) in keys for r in new_rows) and not any(
+        r["kind"] == "page" and r["error"] for r in stored)
+
+
+def _unchanged(store: Store, source: Source, target: date, run_day: date, kind: str, outcome: str,
+               started: tuple[datetime, float]) -> SourceReport:
+    """The report of a day left as it was because its feed did not change: the stored counts."""
+    articles = store.read_partition("articles", target, source.id)
+    report = SourceReport(
+        source_id=source.id, day=target.isoformat(), status="ok", run_kind=kind, run_day=run_day.isoformat(),
+        listing=outcome, entries_in_day=len(articles),
+        articles_extracted=sum(a["status"] == "extracted" for a in articles),
+        articles_skipped=sum(a["status"] == "skipped" for a in articles),
+        articles_failed=sum(a["status"] == "failed" for a in articles),
+        figures=store.count_rows("figures", target, source.id),
+        mentions=store.count_rows("entities", target, source.id),
+    )
+    log.info("source %s day %s: feed %s and the day is up to date; nothing to do", source.id, target, outcome)
+    return _record(store, source, target, report, started)
 
 
 def _find_source(settings: Settings, source_id: str) -> Source:
@@ -129,7 +184,7 @@ def _raw_key(row: Mapping[str, Any]) -> tuple[str, str, str]:
 
 
 def _build_day(source: Source, target: date, run_day: date, kind: str, store: Store, settings: Settings,
-               client: httpx.Client | None, new_rows: list[dict[str, Any]] | None,
+               fetcher: Fetcher | None, new_rows: list[Row] | None, outcome: str | None,
                started: tuple[datetime, float]) -> SourceReport | None:
     """Rebuild (source, target) from its stored raw rows plus ``new_rows``. A lookback day is left
     untouched (None) unless the new rows list an entry of it that it did not have."""
@@ -153,22 +208,20 @@ def _build_day(source: Source, target: date, run_day: date, kind: str, store: St
     before = {a["entry_id"] for a in store.read_partition("articles", target, source.id)}
 
     pages = {r["url"]: r for r in raw_rows.values() if r["kind"] == "page"}
+    wanted = list(dict.fromkeys(e.url for e in chosen))
+    usable = {u for u in wanted if u in pages and pages[u]["error"] is None}   # never fetched again
+    missing = [u for u in wanted if u not in usable] if fetcher is not None else []
+    attempts = [asdict(r) for r in fetcher.pages(missing)] if fetcher is not None else []
+    for attempt in attempts:
+        page = pages.get(attempt["url"])
+        # A retry that fails the same way keeps the first record, so reruns stay identical.
+        if page is None or attempt["error"] != page["error"]:
+            if page is not None:
+                del raw_rows[_raw_key(page)]
+            raw_rows[_raw_key(attempt)] = pages[attempt["url"]] = attempt
     articles, figures, mentions = [], [], []
-    fetched = reused = fetch_failed = 0
     for entry in chosen:
-        page = pages.get(entry.url)
-        if page is not None and page["error"] is None:
-            reused += 1                 # stored bytes are never fetched again
-        elif client is not None:
-            attempt = asdict(fetch_page(client, entry.url, settings, source.id))
-            fetched += 1
-            fetch_failed += attempt["error"] is not None
-            # A retry that fails the same way keeps the first record, so reruns stay identical.
-            if page is None or attempt["error"] != page["error"]:
-                if page is not None:
-                    del raw_rows[_raw_key(page)]
-                raw_rows[_raw_key(attempt)] = pages[entry.url] = page = attempt
-        article, found_figures, found_mentions = process_entry(source, entry, page)
+        article, found_figures, found_mentions = process_entry(source, entry, pages.get(entry.url))
         articles.append(asdict(article))
         figures.extend(found_figures)
         mentions.extend(found_mentions)
@@ -187,8 +240,8 @@ def _build_day(source: Source, target: date, run_day: date, kind: str, store: St
         source_id=source.id, day=target.isoformat(), status="ok", run_kind=kind, run_day=run_day.isoformat(),
         entries_seen=len(entries), entries_in_day=len(chosen),
         entries_new=sum(e.entry_id not in before for e in chosen),
-        pages_fetched=fetched, pages_reused=reused,
-        pages_failed=fetch_failed,
+        listing=outcome, pages_fetched=len(attempts), pages_reused=len(usable),
+        pages_failed=sum(a["error"] is not None for a in attempts),
         articles_extracted=sum(a["status"] == "extracted" for a in articles),
         articles_skipped=sum(a["status"] == "skipped" for a in articles),
         articles_failed=sum(a["status"] == "failed" for a in articles),
@@ -258,7 +311,7 @@ def enabled_source_ids(settings: Settings | None = None) -> list[str]:
 
 
 def collect_source(source_id: str, day: date, *, final_attempt: bool = True, settings: Settings | None = None,
-                   client: httpx.Client | None = None, reprocess: bool = False) -> dict[str, Any]:
+                   reprocess: bool = False, credentials: CredentialLookup | None = None) -> dict[str, Any]:
     """One source's report for the day, as a dict, for the DAG and for :func:`run_day`.
 
     A source that fails raises while it has attempts left (Airflow then retries that source
@@ -266,7 +319,7 @@ def collect_source(source_id: str, day: date, *, final_attempt: bool = True, set
     outcome is decided by :func:`check_run` and one failing source never fails the others.
     """
     try:
-        return run_source(source_id, day, settings=settings, client=client, reprocess=reprocess).as_dict()
+        return run_source(source_id, day, settings=settings, reprocess=reprocess, credentials=credentials).as_dict()
     except NewsmonError as exc:
         if not final_attempt:
             raise
@@ -275,11 +328,11 @@ def collect_source(source_id: str, day: date, *, final_attempt: bool = True, set
                             error=f"{type(exc).__name__}: {exc}").as_dict()
 
 
-def run_day(day: date, *, settings: Settings | None = None, client: httpx.Client | None = None,
+def run_day(day: date, *, settings: Settings | None = None,
             reprocess: bool = False) -> tuple[list[dict[str, Any]], list[str]]:
     """Run every enabled source for one day, as the DAG does; a failing source never stops the others."""
     settings = settings or Settings.from_env()
     expected = enabled_source_ids(settings)
-    reports = [collect_source(source_id, day, settings=settings, client=client, reprocess=reprocess)
+    reports = [collect_source(source_id, day, settings=settings, reprocess=reprocess)
                for source_id in expected]
     return reports, expected

@@ -24,6 +24,7 @@ class SourceReport:
     error: str | None = None
     run_kind: str = "run"               # "run", "lookback" (a later day's run added late entries) or "reprocess"
     run_day: str | None = None          # the day of the run that wrote it
+    listing: str | None = None          # feeds: "changed", "not_modified" (304) or "same_body" (200, same bytes)
     entries_seen: int = 0               # entries in the stored listings (feed snapshots, sitemaps, WARC records)
     entries_in_day: int = 0
     entries_new: int = 0                # entries of the day not in its articles before this run

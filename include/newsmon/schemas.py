@@ -89,6 +89,7 @@ REPORTS = pa.schema([
     pa.field("error", pa.string()),
     pa.field("run_kind", pa.string(), nullable=False),
     pa.field("run_day", pa.date32()),
+    pa.field("listing", pa.string()),
     pa.field("entries_seen", pa.int32(), nullable=False),
     pa.field("entries_in_day", pa.int32(), nullable=False),
     pa.field("entries_new", pa.int32(), nullable=False),

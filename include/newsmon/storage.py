@@ -96,6 +96,13 @@ class Store:
         rows: list[dict[str, Any]] = pq.read_table(path, filesystem=self.fs, schema=TABLES[table]).to_pylist()
         return rows
 
+    def count_rows(self, table: str, day: date, source_id: str) -> int:
+        """Rows of one leaf from its Parquet footer; 0 when it does not exist yet."""
+        path = self.leaf(table, day, source_id)
+        if self.fs.get_file_info(path).type != pafs.FileType.File:
+            return 0
+        return int(pq.ParquetFile(self.fs.open_input_file(path)).metadata.num_rows)
+
     def read_json(self, relative: str) -> Any:
         path = f"{self.root}/{relative}"
         if self.fs.get_file_info(path).type != pafs.FileType.File:

@@ -95,6 +95,7 @@ def test_backfill_create_runs_five_days_in_parallel_and_reprocessing_is_byte_ide
     root = tmp_path / "data"
     sources = tmp_path / "sources.yaml"
     sources.write_text(f"- id: {SOURCE_ID}\n  url: ${{NEWSMON_SAMPLE_URL}}/feeds/bulletin.rss\n"
+                       "  allow_private: true\n"
                        "  language: en\n  enabled: true\n", encoding="utf-8")
 
     with serve_site(directory=SITE) as base_url:

@@ -60,7 +60,8 @@ def test_a_news_sitemap_index_fills_past_days(env: Path, tmp_path: Path, monkeyp
         f"<sitemap><loc>{BASE}/news-2024-12.xml</loc><lastmod>2024-12-31</lastmod></sitemap>"
         "</sitemapindex>", encoding="utf-8")
     sources = tmp_path / "sources.yaml"
-    sources.write_text("- id: wire_sitemap\n  kind: sitemap\n  url: ${NEWSMON_SAMPLE_URL}/sitemap-index.xml\n",
+    sources.write_text("- id: wire_sitemap\n  kind: sitemap\n  url: ${NEWSMON_SAMPLE_URL}/sitemap-index.xml\n"
+                       "  allow_private: true\n",
                        encoding="utf-8")
     monkeypatch.setenv("NEWSMON_SOURCES", str(sources))
     with SampleSite.start(directory=site) as server:
@@ -141,7 +142,8 @@ def test_a_warc_file_can_come_over_http(env: Path, tmp_path: Path, monkeypatch: 
     served.mkdir()
     _write_warc(served / "crawl.warc.gz")
     sources = tmp_path / "sources.yaml"
-    sources.write_text("- id: cc_news\n  kind: warc\n  url: ${NEWSMON_SAMPLE_URL}/crawl.warc.gz\n", encoding="utf-8")
+    sources.write_text("- id: cc_news\n  kind: warc\n  url: ${NEWSMON_SAMPLE_URL}/crawl.warc.gz\n"
+                       "  allow_private: true\n", encoding="utf-8")
     monkeypatch.setenv("NEWSMON_SOURCES", str(sources))
     with SampleSite.start(directory=served) as server:
         monkeypatch.setenv("NEWSMON_SAMPLE_URL", server.base_url)

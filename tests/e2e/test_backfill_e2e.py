@@ -36,7 +36,8 @@ def wire(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Wire]:
     site, root = tmp_path / "site", tmp_path / "data"
     site.mkdir()
     sources = tmp_path / "sources.yaml"
-    sources.write_text("- id: wire\n  url: ${NEWSMON_SAMPLE_URL}/feeds/feed.rss\n  language: en\n", encoding="utf-8")
+    sources.write_text("- id: wire\n  url: ${NEWSMON_SAMPLE_URL}/feeds/feed.rss\n  language: en\n"
+                       "  allow_private: true\n", encoding="utf-8")
     with SampleSite.start(directory=site) as server:
         monkeypatch.setenv("NEWSMON_SAMPLE_URL", server.base_url)
         monkeypatch.setenv("NEWSMON_SOURCES", str(sources))

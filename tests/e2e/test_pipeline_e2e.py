@@ -114,7 +114,7 @@ def test_one_failing_source_does_not_stop_the_others(
         env: Path, sample_site: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sources = tmp_path / "sources.yaml"
     sources.write_text(SAMPLE_SOURCES.read_text(encoding="utf-8")
-                       + "\n- id: gone\n  url: ${NEWSMON_SAMPLE_URL}/feeds/gone.rss\n", encoding="utf-8")
+                       + "\n- id: gone\n  url: ${NEWSMON_SAMPLE_URL}/feeds/gone.rss\n  allow_private: true\n", encoding="utf-8")
     assert _run("--date", DAY, "--sources", str(sources)) == 0
     out = capsys.readouterr().out
     assert "gone" in out and "FetchError" in out

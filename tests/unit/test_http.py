@@ -65,7 +65,7 @@ def _get(server: FaultServer, path: str, *, max_bytes: int = 10_000, max_redirec
          policy: RetryPolicy | None = None, sleeps: Sleeps | None = None, fake_clock: bool = True,
          settings: Settings | None = None, rng: random.Random | None = None) -> Fetched:
     sleeps = Sleeps() if sleeps is None else sleeps
-    with make_client(settings or Settings(user_agent=UA)) as client:
+    with make_client(settings or Settings(user_agent=UA), allow_private=True) as client:
         return fetch(client, server.url(path), max_bytes=max_bytes, max_redirects=max_redirects,
                      policy=policy, sleep=sleeps, clock=sleeps.clock if fake_clock else time.monotonic,
                      rng=rng or random.Random(SEED))
@@ -85,7 +85,7 @@ def test_fetch_returns_body_and_validators(server: FaultServer) -> None:
 
 
 def test_fetch_sends_validators_and_accepts_304(server: FaultServer) -> None:
-    with make_client(Settings()) as client:
+    with make_client(Settings(), allow_private=True) as client:
         got = fetch(client, server.url("/ok"), max_bytes=100, max_redirects=0, etag='"v1"')
     assert got.status == 304 and got.body == b""
 
@@ -227,7 +227,7 @@ def test_a_dropped_connection_is_retried_then_reported(server: FaultServer, path
 
 def test_a_refused_connection_is_retried_then_reported() -> None:
     sleeps = Sleeps()
-    with make_client(Settings()) as client, pytest.raises(FetchError, match=r"ConnectError.* after 4 attempts"):
+    with make_client(Settings(), allow_private=True) as client, pytest.raises(FetchError, match=r"ConnectError.* after 4 attempts"):
         fetch(client, "http://127.0.0.1:9/nothing-listens-here", max_bytes=100, max_redirects=0,
               sleep=sleeps, clock=sleeps.clock)
     assert len(sleeps.delays) == 3

@@ -71,7 +71,7 @@ def test_check_run_fails_when_nothing_was_collected() -> None:
 
 def test_collect_source_raises_while_retries_remain_and_reports_on_the_last_try(tmp_path: Path) -> None:
     sources = tmp_path / "sources.yaml"
-    sources.write_text("- id: gone\n  url: http://127.0.0.1:9/feed.rss\n", encoding="utf-8")
+    sources.write_text("- id: gone\n  url: http://127.0.0.1:9/feed.rss\n  allow_private: true\n", encoding="utf-8")
     settings = Settings(data_root=str(tmp_path / "data"), sources_path=sources, max_attempts=1)
     with pytest.raises(FetchError):
         collect_source("gone", DAY, final_attempt=False, settings=settings)

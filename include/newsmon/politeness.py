@@ -1,0 +1,103 @@
+"""Being a good citizen of the web: per-host request slots and robots.txt.
+
+:class:`HostGate` lets at most ``max_per_host`` requests run at once against one host and
+spaces their starts at least ``min_delay`` seconds apart, whatever the number of threads.
+:class:`RobotsRules` is what one host's robots.txt says, read under RFC 9309: a 4xx means no
+rules (everything allowed), a 5xx or no answer means the host is off limits for now.
+Both are thread-safe and hold no I/O; :class:`newsmon.fetcher.Fetcher` feeds them.
+"""
+from __future__ import annotations
+
+import threading
+import time
+import urllib.robotparser
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+MAX_CRAWL_DELAY = 60.0          # seconds; a longer Crawl-delay in robots.txt is capped to this
+ROBOTS_MAX_BYTES = 512 * 1024   # RFC 9309 asks crawlers to read at least 500 KiB
+
+
+def host_of(url: str) -> str:
+    """The host[:port] a URL is fetched from, lower-cased: the key of per-host limits."""
+    return urlsplit(url).netloc.rsplit("@", 1)[-1].lower()
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme.lower()}://{host_of(url)}"
+
+
+class HostGate:
+    """Per-host concurrency and spacing of request starts."""
+
+    def __init__(self, max_per_host: int, *, clock: Callable[[], float] = time.monotonic,
+                 sleep: Callable[[float], None] = time.sleep) -> None:
+        if max_per_host < 1:
+            raise ValueError("max_per_host must be at least 1")
+        self.max_per_host = max_per_host
+        self._clock = clock
+        self._sleep = sleep
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.BoundedSemaphore] = {}
+        self._next_start: dict[str, float] = {}
+
+    @contextmanager
+    def slot(self, host: str, min_delay: float) -> Iterator[None]:
+        """Hold one of ``host``'s slots, entered no sooner than ``min_delay`` after the previous start."""
+        with self._lock:
+            semaphore = self._slots.setdefault(host, threading.BoundedSemaphore(self.max_per_host))
+        with semaphore:
+            with self._lock:        # reserve a start time, so waiting threads queue up in order
+                now = self._clock()
+                start = max(now, self._next_start.get(host, now))
+                self._next_start[host] = start + min_delay
+            if start > now:
+                self._sleep(start - now)
+            yield
+
+
+@dataclass(frozen=True)
+class RobotsRules:
+    """The rules of one origin's robots.txt for newsmon's user agent."""
+
+    origin: str
+    refusal: str | None = None                               # set when the whole origin is off limits
+    parser: urllib.robotparser.RobotFileParser | None = None  # None: no rules, everything allowed
+
+    @classmethod
+    def parse(cls, origin: str, body: bytes) -> RobotsRules:
+        parser = urllib.robotparser.RobotFileParser()
+        parser.parse(body[:ROBOTS_MAX_BYTES].decode("utf-8", errors="replace").splitlines())
+        return cls(origin=origin, parser=parser)
+
+    @classmethod
+    def unavailable(cls, origin: str) -> RobotsRules:
+        """robots.txt answered 4xx: RFC 9309 lets a crawler fetch anything."""
+        return cls(origin=origin)
+
+    @classmethod
+    def unreachable(cls, origin: str, why: str) -> RobotsRules:
+        """robots.txt answered 5xx or not at all: RFC 9309 says assume everything is disallowed."""
+        return cls(origin=origin, refusal=f"robots.txt of {origin} unreachable ({why})")
+
+    def refusal_for(self, url: str, user_agent: str) -> str | None:
+        """Why ``url`` may not be fetched, or None when it may."""
+        if self.refusal is not None:
+            return self.refusal
+        if self.parser is not None and not self.parser.can_fetch(_agent_token(user_agent), url):
+            return "disallowed by robots.txt"
+        return None
+
+    def crawl_delay(self, user_agent: str) -> float:
+        if self.parser is None:
+            return 0.0
+        delay = self.parser.crawl_delay(_agent_token(user_agent))
+        return min(float(delay), MAX_CRAWL_DELAY) if delay else 0.0
+
+
+def _agent_token(user_agent: str) -> str:
+    """``newsmon/0.1 (+https://...)`` -> ``newsmon``: the product token robots.txt groups name."""
+    return user_agent.split("/", 1)[0].split(" ", 1)[0].strip() or user_agent
