@@ -31,7 +31,7 @@ import httpx
 
 from newsmon.config import Settings
 from newsmon.errors import FetchError
-from newsmon.netguard import AddressRefused, GuardedBackend, Resolver, system_resolver
+from newsmon.netguard import AddressRefused, GuardedBackend, Resolver, is_public, system_resolver
 
 log = logging.getLogger(__name__)
 
@@ -84,17 +84,19 @@ class _Client(httpx.Client):
 
 def make_client(settings: Settings, transport: httpx.BaseTransport | None = None, *,
                 allow_private: bool = False, connections: int = 10,
-                resolver: Resolver = system_resolver) -> httpx.Client:
+                resolver: Resolver = system_resolver,
+                address_allowed: Callable[[str], bool] = is_public) -> httpx.Client:
     """An httpx client with explicit timeouts, newsmon's User-Agent and the settings' retry policy.
 
     Unless ``allow_private``, its connections go through :class:`GuardedBackend`, which refuses
     non-public addresses (see :mod:`newsmon.netguard`). Redirects are ours to follow; :func:`fetch`
-    uses the policy unless it is given another. ``transport`` replaces the network (tests only).
+    uses the policy unless it is given another. ``transport`` replaces the network, and
+    ``resolver`` and ``address_allowed`` the guard's DNS and address rule (tests only).
     """
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
     if transport is None:
-        transport = _transport(limits, None if allow_private else GuardedBackend(resolver))
+        transport = _transport(limits, None if allow_private else GuardedBackend(resolver, address_allowed))
     return _Client(
         retry_policy=RetryPolicy.from_settings(settings),
         timeout=timeout,

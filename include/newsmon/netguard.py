@@ -50,9 +50,11 @@ def system_resolver(host: str, port: int) -> list[str]:
 class GuardedBackend(httpcore.NetworkBackend):
     """httpcore's network backend, refusing non-public addresses before a socket is opened."""
 
-    def __init__(self, resolver: Resolver = system_resolver) -> None:
+    def __init__(self, resolver: Resolver = system_resolver,
+                 allowed: Callable[[str], bool] = is_public) -> None:
         self._inner = httpcore.SyncBackend()
         self._resolve = resolver
+        self._allowed = allowed
 
     def connect_tcp(self, host: str, port: int, timeout: float | None = None,
                     local_address: str | None = None,
@@ -62,7 +64,7 @@ class GuardedBackend(httpcore.NetworkBackend):
         except OSError as exc:
             raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
         for address in addresses:
-            if not is_public(address):
+            if not self._allowed(address):
                 raise AddressRefused(host, address)
         last: Exception = httpcore.ConnectError(f"no address for {host}")
         for address in addresses:       # connect to what was checked, never to a fresh lookup

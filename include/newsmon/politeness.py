@@ -8,13 +8,13 @@ Both are thread-safe and hold no I/O; :class:`newsmon.fetcher.Fetcher` feeds the
 """
 from __future__ import annotations
 
+import re
 import threading
 import time
-import urllib.robotparser
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 MAX_CRAWL_DELAY = 60.0          # seconds; a longer Crawl-delay in robots.txt is capped to this
 ROBOTS_MAX_BYTES = 512 * 1024   # RFC 9309 asks crawlers to read at least 500 KiB
@@ -59,19 +59,53 @@ class HostGate:
             yield
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
+class RobotsGroup:
+    """The rules of one ``User-agent`` group: (allow?, path pattern) pairs and a Crawl-delay."""
+
+    agents: tuple[str, ...]
+    rules: tuple[tuple[bool, str], ...] = ()
+    crawl_delay: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class RobotsRules:
-    """The rules of one origin's robots.txt for newsmon's user agent."""
+    """The rules of one origin's robots.txt, matched as RFC 9309 says: the group naming our
+    product token (else ``*``), the longest matching path pattern wins, Allow wins a tie."""
 
     origin: str
-    refusal: str | None = None                               # set when the whole origin is off limits
-    parser: urllib.robotparser.RobotFileParser | None = None  # None: no rules, everything allowed
+    refusal: str | None = None              # set when the whole origin is off limits
+    groups: tuple[RobotsGroup, ...] = ()    # empty: no rules, everything allowed
 
     @classmethod
     def parse(cls, origin: str, body: bytes) -> RobotsRules:
-        parser = urllib.robotparser.RobotFileParser()
-        parser.parse(body[:ROBOTS_MAX_BYTES].decode("utf-8", errors="replace").splitlines())
-        return cls(origin=origin, parser=parser)
+        text = body[:ROBOTS_MAX_BYTES].decode("utf-8", errors="replace")
+        groups: list[RobotsGroup] = []
+        agents: list[str] = []
+        rules: list[tuple[bool, str]] = []
+        delay: float | None = None
+        in_rules = False
+        for line in text.splitlines():
+            key, _, value = line.split("#", 1)[0].partition(":")
+            key, value = key.strip().lower(), value.strip()
+            if key == "user-agent":
+                if in_rules:            # a user-agent line after rules starts a new group
+                    groups.append(RobotsGroup(tuple(agents), tuple(rules), delay))
+                    agents, rules, delay, in_rules = [], [], None, False
+                agents.append(value.lower())
+            elif key in ("allow", "disallow") and agents:
+                in_rules = True
+                if value:               # an empty Disallow allows everything
+                    rules.append((key == "allow", value))
+            elif key == "crawl-delay" and agents:
+                in_rules = True
+                try:
+                    delay = float(value)
+                except ValueError:
+                    pass
+        if agents:
+            groups.append(RobotsGroup(tuple(agents), tuple(rules), delay))
+        return cls(origin=origin, groups=tuple(groups))
 
     @classmethod
     def unavailable(cls, origin: str) -> RobotsRules:
@@ -87,15 +121,33 @@ class RobotsRules:
         """Why ``url`` may not be fetched, or None when it may."""
         if self.refusal is not None:
             return self.refusal
-        if self.parser is not None and not self.parser.can_fetch(_agent_token(user_agent), url):
-            return "disallowed by robots.txt"
-        return None
+        rules = [rule for group in self._groups_for(user_agent) for rule in group.rules]
+        parts = urlsplit(url)
+        path = unquote(parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+        best: tuple[int, bool] | None = None
+        for allow, pattern in rules:
+            if _matches(pattern, path):
+                candidate = (len(pattern), allow)
+                if best is None or candidate > best:
+                    best = candidate
+        return "disallowed by robots.txt" if best is not None and not best[1] else None
 
     def crawl_delay(self, user_agent: str) -> float:
-        if self.parser is None:
-            return 0.0
-        delay = self.parser.crawl_delay(_agent_token(user_agent))
-        return min(float(delay), MAX_CRAWL_DELAY) if delay else 0.0
+        delays = [g.crawl_delay for g in self._groups_for(user_agent) if g.crawl_delay]
+        return min(max(delays), MAX_CRAWL_DELAY) if delays else 0.0
+
+    def _groups_for(self, user_agent: str) -> list[RobotsGroup]:
+        token = _agent_token(user_agent).lower()
+        named = [g for g in self.groups if token in g.agents]
+        return named or [g for g in self.groups if "*" in g.agents]
+
+
+def _matches(pattern: str, path: str) -> bool:
+    """RFC 9309 path matching: a prefix match, where ``*`` is any run of characters and a final
+    ``$`` anchors the end."""
+    anchored = pattern.endswith("$")
+    regex = ".*".join(re.escape(unquote(piece)) for piece in pattern.rstrip("$").split("*"))
+    return re.match(regex + ("$" if anchored else ""), path) is not None
 
 
 def _agent_token(user_agent: str) -> str:

@@ -5,6 +5,7 @@ base URL as the files are served, so the sample works on whatever port is free.
 """
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,7 +30,14 @@ class _SiteHandler(SimpleHTTPRequestHandler):
             super().do_GET()
             return
         body = path.read_bytes().replace(PLACEHOLDER, self.base_url.encode("ascii"))
+        etag = f'"{hashlib.sha256(body).hexdigest()[:20]}"'
+        if self.headers.get("If-None-Match") == etag:   # conditional GET, as real feed servers do
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
         self.send_response(200)
+        self.send_header("ETag", etag)
         self.send_header("Content-Type", _TYPES[path.suffix] + "; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

@@ -133,3 +133,60 @@ def test_settings_lookback_days() -> None:
     assert Settings.from_env({"NEWSMON_LOOKBACK_DAYS": "0"}).lookback_days == 0
     with pytest.raises(ConfigError, match="NEWSMON_LOOKBACK_DAYS"):
         Settings.from_env({"NEWSMON_LOOKBACK_DAYS": "-1"})
+
+
+def test_politeness_security_and_credentials_fields(tmp_path: Path) -> None:
+    path = _write(tmp_path, """
+- id: paid_wire
+  url: https://wire.example.com/rss?key=${WIRE_KEY}
+  credentials: paid_wire
+  max_per_host: 4
+  min_delay: 2
+- id: local_test
+  url: http://127.0.0.1:8000/feed.rss
+  allow_private: true
+  min_delay: 0
+""")
+    paid, local = load_sources(path, env={"WIRE_KEY": "abc"})
+    assert paid.url.endswith("?key=abc") and paid.credentials == "paid_wire"
+    assert (paid.max_per_host, paid.min_delay, paid.allow_private) == (4, 2.0, False)
+    assert (local.allow_private, local.min_delay, local.max_per_host) == (True, 0.0, None)
+
+
+def test_secrets_written_into_the_sources_file_are_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path, """
+- id: userinfo
+  url: https://ana:hunter2@wire.example.com/rss
+- id: api_key
+  url: https://wire.example.com/rss?format=rss&api_key=abc123
+- id: bad_limits
+  url: https://wire.example.com/rss
+  allow_private: "yes"
+  max_per_host: 0
+  min_delay: -1
+  credentials: "no spaces allowed"
+""")
+    with pytest.raises(ConfigError) as caught:
+        load_sources(path, env={})
+    message = str(caught.value)
+    assert message.count("url carries a secret") == 2
+    for expected in ("allow_private must be true or false", "max_per_host must be a whole number",
+                     "min_delay must be a number of seconds", "credentials must name a connection"):
+        assert expected in message
+
+
+@pytest.mark.parametrize(("name", "value", "problem"), [
+    ("NEWSMON_FETCH_CONCURRENCY", "0", "must be positive"),
+    ("NEWSMON_MIN_DELAY", "-1", "must be zero or more"),
+    ("NEWSMON_SOURCE_DEADLINE", "soon", "is not a float"),
+])
+def test_bad_fetch_settings_are_named(name: str, value: str, problem: str) -> None:
+    with pytest.raises(ConfigError, match=f"{name}.*{problem}"):
+        Settings.from_env({name: value})
+
+
+def test_fetch_settings_from_env() -> None:
+    settings = Settings.from_env({"NEWSMON_FETCH_CONCURRENCY": "32", "NEWSMON_MAX_PER_HOST": "3",
+                                  "NEWSMON_MIN_DELAY": "0", "NEWSMON_SOURCE_DEADLINE": "600"})
+    assert (settings.fetch_concurrency, settings.max_per_host, settings.min_delay,
+            settings.source_deadline) == (32, 3, 0.0, 600.0)

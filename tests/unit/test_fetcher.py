@@ -1,0 +1,119 @@
+"""The Fetcher against a local fault server: robots.txt once per origin, refusals recorded as
+reasons, credentials kept to the source's host, the source deadline, per-host concurrency."""
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from newsmon.config import Settings
+from newsmon.errors import FetchError
+from newsmon.fetcher import Fetcher
+from newsmon.models import Source
+from newsmon.secrets import Credential
+from tests.faultserver import FaultHandler, FaultServer, fault_server
+
+SETTINGS = Settings(min_delay=0.0, max_attempts=2, backoff_base=0.01, backoff_max=0.02, fetch_concurrency=8)
+
+
+@pytest.fixture
+def server() -> Iterator[FaultServer]:
+    with fault_server() as running:
+        yield running
+
+
+def _source(server: FaultServer, **fields: object) -> Source:
+    return Source(id="wire", url=server.url("/ok/feed"), allow_private=True, **fields)  # type: ignore[arg-type]
+
+
+def _robots(body: bytes, status: int = 200) -> object:
+    def handler(request: FaultHandler, hit: int) -> None:
+        request.respond(status, body, {"Content-Type": "text/plain"})
+    return handler
+
+
+def test_robots_is_read_once_per_origin_and_its_rules_apply(server: FaultServer) -> None:
+    server.add_route("robots.txt", _robots(b"User-agent: *\nDisallow: /status/\n"))  # type: ignore[arg-type]
+    with Fetcher(_source(server), SETTINGS) as fetcher:
+        pages = fetcher.pages([server.url(f"/ok/{n}") for n in range(5)] + [server.url("/status/200/hidden")])
+    assert [p.error for p in pages] == [None] * 5 + ["disallowed by robots.txt"]
+    assert server.hits("/robots.txt") == 1
+    assert server.hits("/status/200/hidden") == 0
+
+
+def test_missing_robots_allows_everything(server: FaultServer) -> None:
+    with Fetcher(_source(server), SETTINGS) as fetcher:
+        assert fetcher.page(server.url("/ok/free")).error is None
+    assert server.hits("/robots.txt") == 1
+
+
+def test_robots_that_fails_with_5xx_keeps_newsmon_off_the_host(server: FaultServer) -> None:
+    server.add_route("robots.txt", _robots(b"busy", status=503))  # type: ignore[arg-type]
+    with Fetcher(_source(server), SETTINGS) as fetcher:
+        page = fetcher.page(server.url("/ok/a"))
+        with pytest.raises(FetchError, match="robots.txt of .* unreachable"):
+            fetcher.get(server.url("/ok/feed"), kind="feed")
+    assert page.error is not None and "unreachable (HTTP 503 after 2 attempts)" in page.error
+    assert server.hits("/ok/a") == 0
+
+
+def test_a_redirect_into_a_disallowed_path_is_refused(server: FaultServer) -> None:
+    server.add_route("robots.txt", _robots(b"User-agent: newsmon\nDisallow: /redirect/0\n"))  # type: ignore[arg-type]
+    with Fetcher(_source(server), SETTINGS) as fetcher:
+        page = fetcher.page(server.url("/redirect/1"))
+    assert page.error is not None and page.error.endswith("refused: disallowed by robots.txt")
+
+
+def test_credentials_go_to_the_source_host_only(server: FaultServer) -> None:
+    credential = Credential(conn_id="wire", login="ana", password="s3cret", headers=(("X-Api-Key", "k-1"),))
+    other_host = server.url("/headers/elsewhere").replace("127.0.0.1", "localhost")
+    with Fetcher(_source(server), SETTINGS, credential=credential) as fetcher:
+        own = json.loads(fetcher.get(server.url("/headers/own"), kind="page").body)
+        elsewhere = json.loads(fetcher.get(other_host, kind="page").body)
+    lowered = {k.lower(): v for k, v in own.items()}
+    assert lowered["authorization"] == "Basic YW5hOnMzY3JldA==" and lowered["x-api-key"] == "k-1"
+    assert not {"authorization", "x-api-key"} & {k.lower() for k in elsewhere}
+    assert "s3cret" not in repr(credential)
+
+
+def test_the_source_deadline_stops_further_fetches(server: FaultServer) -> None:
+    now = [0.0]
+    with Fetcher(_source(server), Settings(min_delay=0.0, source_deadline=10.0), clock=lambda: now[0]) as fetcher:
+        assert fetcher.page(server.url("/ok/before")).error is None
+        now[0] = 10.5
+        late = fetcher.page(server.url("/ok/after"))
+    assert late.error == "the 10 s source deadline passed"
+    assert server.hits("/ok/after") == 0
+
+
+def test_non_http_links_are_refused_without_a_request(server: FaultServer) -> None:
+    with Fetcher(_source(server), SETTINGS) as fetcher:
+        page = fetcher.page("javascript:alert(1)")
+    assert page.error == "not an http(s) URL: 'javascript:alert(1)'"
+
+
+@pytest.mark.parametrize("per_host", [2, 3])
+def test_pages_run_concurrently_but_never_above_the_per_host_limit(server: FaultServer, per_host: int) -> None:
+    active, peak, lock = 0, 0, threading.Lock()
+    full = threading.Event()
+
+    def held(request: FaultHandler, hit: int) -> None:
+        nonlocal active, peak
+        with lock:
+            active += 1
+            peak = max(peak, active)
+            if active == per_host:
+                full.set()
+        full.wait(timeout=5)            # the first requests hold until the host's slots are all in use
+        with lock:
+            active -= 1
+        request.respond(200, b"<html><body><p>held</p></body></html>", {"Content-Type": "text/html"})
+
+    server.add_route("held", held)
+    with Fetcher(_source(server, max_per_host=per_host), SETTINGS) as fetcher:
+        pages = fetcher.pages([server.url(f"/held/{n}") for n in range(10)])
+    assert all(p.error is None for p in pages) and [p.url for p in pages] == [server.url(f"/held/{n}")
+                                                                                 for n in range(10)]
+    assert full.is_set() and peak == per_host
