@@ -1,6 +1,6 @@
 """Run check_feed over every file of ../shared/corpora/feeds and report outcomes, time and memory.
 
-    PYTHONPATH=include .venv/bin/python benchmarks/check_feeds.py [--repeat 3]   # from the repository root
+    PYTHONPATH=include .venv/bin/python benchmarks/check_feeds.py [--repeat 3] [--corpus DIR]   # from the repository root
 """
 from __future__ import annotations
 
@@ -46,13 +46,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="runs over the corpus; medians are reported")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help=f"default: {CORPUS}")
     parser.add_argument("--list-errors", metavar="TYPE", help="also list every file with this error type")
+    parser.add_argument("--list-recovered", action="store_true", help="also list every file accepted despite a "
+                        "survivable problem, with the problem")
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
     if not args.corpus.is_dir():
         print(f"no feed corpus at {args.corpus}: nothing to measure", file=sys.stderr)
         return 0
-    logging.basicConfig(level=logging.CRITICAL)   # parse_feed's per-entry log lines are not wanted here
+    logging.basicConfig(level=logging.CRITICAL)   # read_feed's per-feed log lines are not wanted here
     files = sorted(p for p in args.corpus.rglob("*") if p.is_file())
 
     runs = [_one_run(files) for _ in range(args.repeat)]
@@ -67,6 +69,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus        {args.corpus}")
     print(f"files         {len(files)}")
     print(f"ok            {len(ok)}  ({sum(r.entries for r in ok)} entries)")
+    recovered = [r for r in ok if r.recovered]
+    print(f"  recovered   {len(recovered)}  ({sum(r.entries for r in recovered)} entries; "
+          f"a survivable problem was tolerated)")
+    print(f"  skipped     {sum(r.skipped for r in ok)} entries in {sum(1 for r in ok if r.skipped)} files")
     print(f"errors        {sum(errors.values())}")
     for error_type, count in errors.most_common():
         print(f"  {error_type:24s} {count}")
@@ -87,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
         for path, result in results.items():
             if result.error_type == args.list_errors:
                 print(f"{path.relative_to(args.corpus)}\t{result.line()[:160]}")
+    if args.list_recovered:
+        for path, result in results.items():
+            if result.recovered:
+                print(f"{path.relative_to(args.corpus)}\t{result.line()}\t{result.recovered[:160]}")
     return 1 if crashes else 0
 
 

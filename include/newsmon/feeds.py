@@ -1,11 +1,44 @@
-"""Parse fetched feed bytes into FeedEntry records. Pure: feedparser never sees a URL to fetch."""
+"""Parse fetched feed bytes into FeedEntry records. Pure: feedparser never sees a URL to fetch.
+
+The policy: survivable problems are accepted and named in :attr:`ParsedFeed.recovered`; anything
+else raises :class:`FeedParseError` for the whole source; a bad entry is skipped with a reason in
+:attr:`ParsedFeed.skipped` and does not spoil the feed.
+
+Survivable (the feed is read, ``recovered`` says what was tolerated):
+
+- whitespace (after an optional UTF-8 BOM) before ``<?xml``: stripped before parsing;
+- a wrong declared encoding (``CharacterEncodingOverride``) or a non-XML content type;
+- XML that is not well-formed (expat failed; feedparser's lenient parser read the document instead:
+  undeclared HTML entities such as ``&nbsp;``, bare ``&``, undeclared namespace prefixes, missing
+  closing tags after the last entry, ...), provided the result is still recognisably a feed:
+  feedparser names a version, and either at least one entry is usable, or the root element is
+  ``<rss>``, ``<feed>`` or ``<rdf:RDF>`` with a channel title or link (an empty feed is still a feed;
+  without that root, zero entries from the lenient parser prove nothing).
+
+Fatal (FeedParseError): an empty body; JSON; an HTML page; XML that is not RSS/Atom (no version);
+an unknown character encoding; DTD entity declarations other than a character reference or a short
+plain text (external, parameter, nested or long entities: refused before feedparser runs, because its
+lenient parser expands the entities it keeps, e.g. 130 kB of quadratic blowup became a 1 GB title);
+a document that ends inside an entry (a truncated download: raising lets the task retry); and
+ill-formed XML from which nothing recognisable was recovered.
+
+Entries: one with neither guid nor link, with no link, whose link (after ``xml:base`` and ``base_url``
+resolution) is not an absolute http(s) URL, or whose id repeats an earlier entry's, is skipped with
+a reason. An absent or unparseable date is not a reason: ``published_at`` is then None.
+"""
 from __future__ import annotations
 
 import calendar
+import codecs
 import logging
+import re
 import time
+import xml.sax
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -14,56 +47,237 @@ from newsmon.models import FeedEntry, Source
 
 log = logging.getLogger(__name__)
 
-# Encoding trouble feedparser recovers from by itself; anything else bozo is an error.
-_SURVIVABLE = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+# Encoding trouble feedparser recovers from by itself.
+_SURVIVABLE_ENCODING = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
+# Well-formedness errors: expat gave up and feedparser's lenient parser read the document instead.
+_XML_ERRORS = (xml.sax.SAXException, feedparser.UndeclaredNamespace)
+# expat's complaints when the input stops in the middle of the document.
+_END_OF_INPUT = frozenset({"no element found", "unclosed token", "unclosed CDATA section", "partial character"})
+
+_FEED_ROOTS = frozenset({"rss", "feed", "rdf"})   # local names, lowercased (rdf:RDF -> rdf)
+_WEB_SCHEMES = frozenset({"http", "https"})
+MAX_ENTITY_TEXT = 64    # bytes: a longer plain-text DTD entity is refused (quadratic blowup)
+_SHOWN = 80             # characters of a link or id quoted in a skip reason
+
+# Markers of documents that are not ASCII-compatible: (leading bytes, codec). UTF-32 before UTF-16,
+# whose little-endian BOM is a prefix of UTF-32's.
+_WIDE_MARKERS = (
+    (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF16_BE, "utf-16"), (codecs.BOM_UTF16_LE, "utf-16"),
+    (b"\x00\x00\x00<", "utf-32-be"), (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<", "utf-16-be"), (b"<\x00", "utf-16-le"),
+    (b"\x4c\x6f\xa7\x94", "cp037"),   # "<?xm" in EBCDIC
+)
+_WHITESPACE_BEFORE_DECLARATION = re.compile(rb"(\xef\xbb\xbf)?[ \t\r\n]+(?=<\?xml[ \t\r\n])")
+# What may precede the root element: whitespace, processing instructions, comments, a DOCTYPE with
+# an internal subset. Each alternative starts differently and none nests, so matching is linear.
+_PROLOG = re.compile(
+    rb"""(?:\s|<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>"']|"[^"]*"|'[^']*'|\[(?:"[^"]*"|'[^']*'|[^\]"'])*\])*>)*""",
+    re.DOTALL | re.IGNORECASE,
+)
+_START_TAG = re.compile(rb"<([A-Za-z_][\w.:-]*)")
+_FIRST_TAG = re.compile(rb"<\w")   # feedparser's end of the prolog (feedparser.sanitizer.replace_doctype)
+_ENTITY_DECLARATION = re.compile(
+    rb"""<!ENTITY\s+(%\s+)?([^\s"'>%]+)\s+(?:(SYSTEM|PUBLIC)\b|"([^"]*)"|'([^']*)')""")
+_CHARACTER_REFERENCE = re.compile(rb"&#(?:[0-9]+|x[0-9a-fA-F]+);")
+_ENTRY_OPEN = re.compile(rb"<(?:[\w.-]+:)?(?:item|entry)(?=[\s/>]|\Z)(?![^<>]*/>)", re.IGNORECASE)
+_ENTRY_CLOSE = re.compile(rb"</(?:[\w.-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    """The usable entries of one feed, in feed order, and what was skipped or tolerated on the way."""
+
+    entries: tuple[FeedEntry, ...]
+    skipped: tuple[str, ...]        # one reason per skipped entry: "entry 3: no link or guid"
+    recovered: str | None           # the survivable problems tolerated, "; "-separated; None when clean
 
 
 def parse_feed(source: Source, body: bytes, *, base_url: str | None = None) -> list[FeedEntry]:
     """Return the usable entries of a feed, in feed order; raise FeedParseError if it is not a feed.
 
-    An entry with no guid falls back to its link; an entry with neither is skipped with a log line.
+    The same as ``list(read_feed(...).entries)``; see :func:`read_feed`.
+    """
+    return list(read_feed(source, body, base_url=base_url).entries)
+
+
+def read_feed(source: Source, body: bytes, *, base_url: str | None = None) -> ParsedFeed:
+    """Read a feed's bytes under the policy of this module; raise FeedParseError if it is not a feed.
+
+    ``base_url`` (default ``source.url``) is where the bytes came from, for relative links.
     """
     if not body.strip():
         raise FeedParseError(source.url, "empty body")
+    recovered: list[str] = []
+    leading = _WHITESPACE_BEFORE_DECLARATION.match(body)
+    if leading:
+        body = (leading.group(1) or b"") + body[leading.end():]
+        recovered.append("whitespace before the XML declaration")
+    text = _ascii_compatible(body)
+    prolog_end, root = _prolog(text)
+    _refuse_entity_tricks(source, text[:prolog_end])
+    if root is None and text.removeprefix(codecs.BOM_UTF8).lstrip()[:1] in (b"{", b"["):
+        raise FeedParseError(source.url, "JSON, not an RSS or Atom feed")
+    if root == "html":
+        raise FeedParseError(source.url, "an HTML page, not an RSS or Atom feed")
+
     parsed = feedparser.parse(
         body,
-        response_headers={"content-location": base_url or source.url},
+        # application/xml: trust the document's own encoding declaration, UTF-8 when it has none
+        response_headers={"content-location": base_url or source.url, "content-type": "application/xml"},
         sanitize_html=True,
         resolve_relative_uris=True,
     )
-    problem = parsed.get("bozo_exception")
-    if parsed.get("bozo") and not isinstance(problem, _SURVIVABLE):
-        raise FeedParseError(source.url, f"not a well-formed feed ({type(problem).__name__}: {problem})")
-    if not parsed.get("version") and not parsed.entries:
-        raise FeedParseError(source.url, "not an RSS or Atom feed")
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    xml_error: str | None = None
+    if isinstance(problem, _SURVIVABLE_ENCODING):
+        recovered.append(f"encoding: {problem}")
+    elif isinstance(problem, _XML_ERRORS):
+        xml_error = _describe(problem)
+        if _ends_inside_entry(text):
+            raise FeedParseError(source.url, f"the document ends inside an entry, truncated? ({xml_error})")
+        recovered.append(f"not well-formed XML, read by feedparser's lenient parser ({xml_error})")
+    elif problem is not None:
+        raise FeedParseError(source.url, f"not a usable feed ({type(problem).__name__}: {problem})")
+
+    if not parsed.get("version"):
+        if xml_error is not None:
+            raise FeedParseError(source.url, f"not well-formed XML, and not recognisably RSS or Atom ({xml_error})")
+        if not parsed.entries:
+            raise FeedParseError(source.url, "not an RSS or Atom feed")
+    entries, skipped = _usable_entries(source, parsed.entries)
+    if xml_error is not None and not entries and not _is_empty_feed(root, parsed, xml_error):
+        raise FeedParseError(source.url, f"not well-formed XML, and no usable entry was recovered ({xml_error})")
+    if skipped:
+        log.warning("source %s: skipped %d of %d entries in %s: %s",
+                    source.id, len(skipped), len(parsed.entries), base_url or source.url, "; ".join(skipped))
+    if recovered:
+        log.info("source %s: accepted %s despite: %s", source.id, base_url or source.url, "; ".join(recovered))
+    return ParsedFeed(entries=tuple(entries), skipped=tuple(skipped), recovered="; ".join(recovered) or None)
+
+
+def _usable_entries(source: Source, raws: Iterable[Any]) -> tuple[list[FeedEntry], list[str]]:
+    """The entries worth keeping, in feed order, and one reason for each one skipped."""
     entries: list[FeedEntry] = []
-    seen: set[str] = set()
-    for raw in parsed.entries:
-        entry = _to_entry(source, raw)
-        if entry is None:
-            log.warning("source %s: skipped an entry with neither guid nor link in %s", source.id, source.url)
-        elif entry.entry_id in seen:
-            log.info("source %s: skipped a repeated entry %s", source.id, entry.entry_id)
+    skipped: list[str] = []
+    first_seen: dict[str, int] = {}
+    for number, raw in enumerate(raws, start=1):
+        link, guid = _text(raw.get("link")), _text(raw.get("id"))
+        if link is None:
+            reason = "no link or guid" if guid is None else f"no link (guid {_quote(guid)})"
+        elif not _is_web_url(link):
+            reason = f"link is not http(s): {_quote(link)}"
+        elif (guid or link) in first_seen:
+            reason = f"repeats entry id {_quote(guid or link)} of entry {first_seen[guid or link]}"
         else:
-            seen.add(entry.entry_id)
-            entries.append(entry)
-    return entries
+            first_seen[guid or link] = number
+            entries.append(_to_entry(source, raw, entry_id=guid or link, url=link))
+            continue
+        skipped.append(f"entry {number}: {reason}")
+    return entries, skipped
 
 
-def _to_entry(source: Source, raw: Any) -> FeedEntry | None:
-    link = _text(raw.get("link"))
-    entry_id = _text(raw.get("id")) or link
-    if not entry_id or not link:
-        return None
+def _to_entry(source: Source, raw: Any, *, entry_id: str, url: str) -> FeedEntry:
     return FeedEntry(
         source_id=source.id,
         entry_id=entry_id,
-        url=link,
+        url=url,
         title=_text(raw.get("title")),
         # dict.get: FeedParserDict.get would map a missing published_parsed to updated_parsed, with a warning
         published_at=_utc(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")),
         summary=_text(raw.get("summary")),
     )
+
+
+def _is_web_url(link: str) -> bool:
+    try:
+        parts = urlsplit(link)
+    except ValueError:   # e.g. an invalid IPv6 host
+        return False
+    return parts.scheme.lower() in _WEB_SCHEMES and bool(parts.netloc)
+
+
+def _is_empty_feed(root: str | None, parsed: Any, xml_error: str) -> bool:
+    """Is an ill-formed document with no usable entry still a feed: a feed root with a title or link?
+
+    Not when expat says the input stopped early: a download cut off before the first entry
+    would otherwise pass for an empty feed.
+    """
+    if root not in _FEED_ROOTS or xml_error in _END_OF_INPUT:
+        return False
+    feed = parsed.get("feed") or {}
+    return bool(_text(feed.get("title")) or _text(feed.get("link")))
+
+
+def _ascii_compatible(body: bytes) -> bytes:
+    """The body as bytes the regular expressions above can read: UTF-16/32 and EBCDIC re-encoded."""
+    for marker, codec in _WIDE_MARKERS:
+        if body.startswith(marker):
+            return body.decode(codec, "replace").encode("utf-8")
+    return body
+
+
+def _prolog(text: bytes) -> tuple[int, str | None]:
+    """Where the prolog ends, and the lowercased local name of the root element (None if not found).
+
+    The end is never before the first ``<`` + letter, where feedparser ends the part in which it
+    looks for DOCTYPE entities, so the entity check sees at least what feedparser sees.
+    """
+    skip = len(codecs.BOM_UTF8) if text.startswith(codecs.BOM_UTF8) else 0
+    prolog = _PROLOG.match(text, skip)
+    start = _START_TAG.match(text, prolog.end() if prolog else skip)
+    first_tag = _FIRST_TAG.search(text)
+    end = max(start.start() if start else 0, first_tag.start() if first_tag else len(text))
+    if start is None:
+        return end, None
+    return end, start.group(1).rsplit(b":", 1)[-1].decode("ascii", "replace").lower()
+
+
+def _refuse_entity_tricks(source: Source, text: bytes) -> None:
+    """Raise FeedParseError if the prolog declares an entity other than a character reference or a
+    short plain text."""
+    at = text.find(b"<!ENTITY")
+    while at != -1:
+        declaration = _ENTITY_DECLARATION.match(text, at)
+        if declaration is None:
+            problem = "a malformed entity declaration"
+        else:
+            name = declaration.group(2).decode("utf-8", "replace")
+            value = declaration.group(4) if declaration.group(4) is not None else declaration.group(5)
+            if declaration.group(1):
+                problem = f"parameter entity %{name}"
+            elif value is None:
+                problem = f"external entity {name!r}"
+            elif _CHARACTER_REFERENCE.fullmatch(value):
+                problem = ""
+            elif b"&" in value or b"%" in value:
+                problem = f"entity {name!r} that refers to other entities"
+            elif len(value) > MAX_ENTITY_TEXT:
+                problem = f"entity {name!r} of {len(value):,} bytes"
+            else:
+                problem = ""
+        if problem:
+            raise FeedParseError(source.url, f"refused: the DTD declares {problem} (entity expansion or "
+                                             "external entities are not allowed in a feed)")
+        at = text.find(b"<!ENTITY", at + 1)
+
+
+def _ends_inside_entry(text: bytes) -> bool:
+    """Does the last entry start after the last entry end, i.e. was the document cut inside it?"""
+    last_open = max((m.start() for m in _ENTRY_OPEN.finditer(text)), default=-1)
+    last_close = max((m.start() for m in _ENTRY_CLOSE.finditer(text)), default=-1)
+    return last_open > last_close
+
+
+def _describe(problem: BaseException) -> str:
+    """expat's complaint without its position, which refers to feedparser's rewritten document."""
+    if isinstance(problem, xml.sax.SAXParseException):
+        return str(problem.getMessage())
+    return f"{type(problem).__name__}: {problem}"
+
+
+def _quote(value: str) -> str:
+    return repr(value if len(value) <= _SHOWN else value[:_SHOWN] + "...")
 
 
 def _text(value: object) -> str | None:

@@ -43,7 +43,8 @@ def _leaves(settings: Settings) -> dict[str, tuple[int, bytes]]:
 
 def _reports(settings: Settings) -> list[dict[str, object]]:
     leaf = Path(settings.data_root) / "reports" / f"dt={DAY}" / "part-wire.parquet"
-    return pq.read_table(leaf).to_pylist()
+    rows: list[dict[str, object]] = pq.read_table(leaf).to_pylist()
+    return rows
 
 
 def test_an_unchanged_feed_means_no_work_and_a_changed_one_is_read(site: tuple[Path, Settings]) -> None:
