@@ -11,6 +11,8 @@ One mapped `collect_source` task per source: a failing source retries alone, and
 its failure becomes a report instead of a failed task. `check_run` fails the run when more than
 `NEWSMON_MAX_FAILED_SHARE` of the sources failed or nothing was collected. Trigger with
 `{"reprocess": true}` to rebuild a day from stored raw bytes without any HTTP request.
+A source that names `credentials: <conn_id>` is authenticated with that Airflow connection
+(metadata database, secrets backend or `AIRFLOW_CONN_<ID>`), never with the sources file.
 """
 from __future__ import annotations
 
@@ -59,7 +61,7 @@ def news_monitor_daily() -> None:
         # Raise while retries remain; on the last try report the failure, and let check_run judge the day.
         final_attempt = ti is None or ti.try_number > ti.max_tries
         return pipeline.collect_source(source_id, day, final_attempt=final_attempt, settings=settings,
-                                       reprocess=reprocess)
+                                       reprocess=reprocess, credentials=_connection_credential)
 
     @task(trigger_rule=TriggerRule.ALL_DONE, outlets=[FIGURES])
     def check_run(reports: Any, expected: list[str], data_interval_start: Any = None) -> dict[str, Any]:
@@ -73,6 +75,16 @@ def news_monitor_daily() -> None:
 
     sources = list_sources()
     check_run(collect_source.expand(source_id=sources), sources)
+
+
+def _connection_credential(conn_id: str) -> Any:
+    """A source's credentials from the Airflow connection it names (looked up when a task runs)."""
+    from airflow.sdk import Connection
+
+    from newsmon.secrets import from_connection
+
+    conn = Connection.get(conn_id)
+    return from_connection(conn_id, conn.login, conn.password, conn.extra_dejson)
 
 
 news_monitor_daily()
