@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -51,6 +51,7 @@ class Settings:
     max_per_host: int = 2               # requests at once to one host, unless the source says (NEWSMON_MAX_PER_HOST)
     min_delay: float = 0.5              # seconds between request starts to one host, unless the source says
                                         # (NEWSMON_MIN_DELAY); robots.txt's Crawl-delay wins when longer
+    proxy: str | None = field(default=None, repr=False)  # http(s)://[user:password@]host:port (NEWSMON_PROXY)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
@@ -88,6 +89,9 @@ class Settings:
         if backoff_max < backoff_base:
             problems.append(f"NEWSMON_BACKOFF_MAX={backoff_max!r} must be at least "
                             f"NEWSMON_BACKOFF_BASE={backoff_base!r}")
+        proxy = env.get("NEWSMON_PROXY") or None
+        if proxy is not None and not re.match(r"^https?://[^/\s]+/?$", proxy):
+            problems.append("NEWSMON_PROXY must be an http(s)://[user:password@]host:port URL")
         settings = cls(
             data_root=env.get("NEWSMON_DATA_ROOT") or "data",
             sources_path=Path(env.get("NEWSMON_SOURCES") or DEFAULT_SOURCES),
@@ -107,6 +111,7 @@ class Settings:
             fetch_concurrency=number("NEWSMON_FETCH_CONCURRENCY", 16, int),
             max_per_host=number("NEWSMON_MAX_PER_HOST", 2, int),
             min_delay=number("NEWSMON_MIN_DELAY", 0.5, float, zero=True),
+            proxy=proxy,
         )
         if problems:
             raise ConfigError("invalid settings:\n  " + "\n  ".join(problems))

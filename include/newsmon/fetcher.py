@@ -19,6 +19,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Self
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -26,6 +27,7 @@ from newsmon.config import Settings
 from newsmon.errors import FetchError
 from newsmon.http import RetryPolicy, fetch, make_client
 from newsmon.models import RawDocument, Source
+from newsmon.netguard import AddressRefused, is_public, system_resolver
 from newsmon.politeness import ROBOTS_MAX_BYTES, HostGate, RobotsRules, host_of, origin_of
 from newsmon.secrets import Credential
 
@@ -109,6 +111,10 @@ class Fetcher:
     def _refusal(self, url: str) -> str | None:
         if not url.lower().startswith(("http://", "https://")):
             return f"not an http(s) URL: {url[:80]!r}"
+        if self.settings.proxy and not self.source.allow_private:
+            refused = _destination_refusal(url)   # the guard at the socket only sees the proxy
+            if refused is not None:
+                return refused
         return self._rules(url).refusal_for(url, self.settings.user_agent)
 
     def _rules(self, url: str) -> RobotsRules:
@@ -135,11 +141,25 @@ class Fetcher:
                 got = fetch(self.client, url, max_bytes=ROBOTS_MAX_BYTES * 4,
                             max_redirects=self.settings.max_redirects, policy=ROBOTS_POLICY)
         except FetchError as exc:
+            if isinstance(exc.__cause__, AddressRefused):
+                return RobotsRules(origin, refusal=exc.reason)
             if exc.status is not None and 400 <= exc.status < 500:
                 return RobotsRules.unavailable(origin)
             log.warning("source %s: %s", self.source.id, exc)
             return RobotsRules.unreachable(origin, exc.reason)
         return RobotsRules.parse(origin, got.body)
+
+
+def _destination_refusal(url: str) -> str | None:
+    """Through a proxy, refuse a URL whose host resolves here to a non-public address; a name
+    that does not resolve here is left to the proxy."""
+    host = urlsplit(url).hostname or ""
+    try:
+        addresses = system_resolver(host, 80)
+    except OSError:
+        return None
+    blocked = next((a for a in addresses if not is_public(a)), None)
+    return None if blocked is None else str(AddressRefused(host, blocked))
 
 
 def failed_page(source_id: str, url: str, exc: FetchError) -> RawDocument:

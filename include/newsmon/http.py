@@ -89,13 +89,17 @@ def make_client(settings: Settings, transport: httpx.BaseTransport | None = None
     """An httpx client with explicit timeouts, newsmon's User-Agent and the settings' retry policy.
 
     Unless ``allow_private``, its connections go through :class:`GuardedBackend`, which refuses
-    non-public addresses (see :mod:`newsmon.netguard`). Redirects are ours to follow; :func:`fetch`
+    non-public addresses (see :mod:`newsmon.netguard`). With ``settings.proxy`` every request
+    goes through that proxy (its credentials come from the environment, like the setting). Redirects are ours to follow; :func:`fetch`
     uses the policy unless it is given another. ``transport`` replaces the network, and
     ``resolver`` and ``address_allowed`` the guard's DNS and address rule (tests only).
     """
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
     limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
-    if transport is None:
+    if transport is None and settings.proxy:
+        # The proxy resolves and connects; Fetcher checks the destination's addresses itself.
+        transport = httpx.HTTPTransport(limits=limits, trust_env=False, proxy=settings.proxy)
+    elif transport is None:
         transport = _transport(limits, None if allow_private else GuardedBackend(resolver, address_allowed))
     return _Client(
         retry_policy=RetryPolicy.from_settings(settings),

@@ -179,6 +179,7 @@ def test_secrets_written_into_the_sources_file_are_refused(tmp_path: Path) -> No
     ("NEWSMON_FETCH_CONCURRENCY", "0", "must be positive"),
     ("NEWSMON_MIN_DELAY", "-1", "must be zero or more"),
     ("NEWSMON_SOURCE_DEADLINE", "soon", "is not a float"),
+    ("NEWSMON_PROXY", "socks5://relay:1080", "must be an http"),
 ])
 def test_bad_fetch_settings_are_named(name: str, value: str, problem: str) -> None:
     with pytest.raises(ConfigError, match=f"{name}.*{problem}"):

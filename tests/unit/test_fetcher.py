@@ -117,3 +117,23 @@ def test_pages_run_concurrently_but_never_above_the_per_host_limit(server: Fault
     assert all(p.error is None for p in pages) and [p.url for p in pages] == [server.url(f"/held/{n}")
                                                                                  for n in range(10)]
     assert full.is_set() and peak == per_host
+
+
+def test_a_private_host_is_refused_with_the_guards_reason(server: FaultServer) -> None:
+    with Fetcher(Source(id="wire", url="https://wire.example.org/rss"), SETTINGS) as fetcher:
+        page = fetcher.page(server.url("/ok/private"))
+    assert page.error is not None and page.error.startswith("refused: 127.0.0.1 is not a public address")
+    assert server.hits("/robots.txt") == 0 and server.hits("/ok/private") == 0
+
+
+def test_requests_go_through_the_proxy_with_its_credentials(server: FaultServer) -> None:
+    """The fault server plays the proxy: it answers absolute-form requests by their path."""
+    proxy = server.url("/").replace("http://", "http://relay:pw-7@").rstrip("/")
+    settings = Settings(min_delay=0.0, proxy=proxy)
+    with Fetcher(Source(id="wire", url="http://wire.example.org/rss"), settings) as fetcher:
+        seen = json.loads(fetcher.get("http://wire.example.org/headers/via-proxy", kind="page").body)
+        refused = fetcher.page("http://127.0.0.1:9/ok")
+    assert {k.lower(): v for k, v in seen.items()}["proxy-authorization"] == "Basic cmVsYXk6cHctNw=="
+    assert server.hits("/headers/via-proxy") == 1
+    assert refused.error is not None and "127.0.0.1 is not a public address" in refused.error
+    assert "pw-7" not in repr(settings)
