@@ -8,7 +8,9 @@ enforcement figures and entity mentions, and replaces that day's Parquet partiti
 The day written is the data interval's start (a `CronDataIntervalTimetable`), so the run that
 starts just after midnight collects the day that just ended, and a backfill of day D writes D.
 One mapped `collect_source` task per source: a failing source retries alone, and on its last try
-its failure becomes a report instead of a failed task. `check_run` fails the run when more than
+its failure becomes a report instead of a failed task. `link_duplicates` then gives every article
+of the day its cluster of syndicated copies (`duplicates/dt=YYYY-MM-DD/`), across sources and the
+last `NEWSMON_DUPLICATE_WINDOW_DAYS` days. `check_run` fails the run when more than
 `NEWSMON_MAX_FAILED_SHARE` of the sources failed or nothing was collected. Trigger with
 `{"reprocess": true}` to rebuild a day from stored raw bytes without any HTTP request.
 A source that names `credentials: <conn_id>` is authenticated with that Airflow connection
@@ -63,6 +65,15 @@ def news_monitor_daily() -> None:
         return pipeline.collect_source(source_id, day, final_attempt=final_attempt, settings=settings,
                                        reprocess=reprocess, credentials=_connection_credential)
 
+    @task(trigger_rule=TriggerRule.ALL_DONE)
+    def link_duplicates(data_interval_start: Any = None, params: Any = None) -> list[dict[str, Any]]:
+        from newsmon import pipeline
+        from newsmon.config import Settings
+
+        settings = Settings.from_env()
+        day = pipeline.day_of(data_interval_start, settings.timezone)
+        return pipeline.link_duplicates(day, settings=settings, reprocess=bool(params and params.get("reprocess")))
+
     @task(trigger_rule=TriggerRule.ALL_DONE, outlets=[FIGURES])
     def check_run(reports: Any, expected: list[str], data_interval_start: Any = None) -> dict[str, Any]:
         from newsmon import pipeline
@@ -74,7 +85,8 @@ def news_monitor_daily() -> None:
         return pipeline.check_run(done, expected, day, settings)
 
     sources = list_sources()
-    check_run(collect_source.expand(source_id=sources), sources)
+    reports = collect_source.expand(source_id=sources)
+    reports >> link_duplicates() >> check_run(reports, sources)
 
 
 def _connection_credential(conn_id: str) -> Any:

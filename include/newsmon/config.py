@@ -51,6 +51,7 @@ class Settings:
     max_per_host: int = 2               # requests at once to one host, unless the source says (NEWSMON_MAX_PER_HOST)
     min_delay: float = 0.5              # seconds between request starts to one host, unless the source says
                                         # (NEWSMON_MIN_DELAY); robots.txt's Crawl-delay wins when longer
+    duplicate_window_days: int = 7      # days of articles a new article is compared with (NEWSMON_DUPLICATE_WINDOW_DAYS)
     proxy: str | None = field(default=None, repr=False)  # http(s)://[user:password@]host:port (NEWSMON_PROXY)
 
     @classmethod
@@ -89,6 +90,9 @@ class Settings:
         if backoff_max < backoff_base:
             problems.append(f"NEWSMON_BACKOFF_MAX={backoff_max!r} must be at least "
                             f"NEWSMON_BACKOFF_BASE={backoff_base!r}")
+        window = number("NEWSMON_DUPLICATE_WINDOW_DAYS", 7, int)
+        if window > 60:
+            problems.append(f"NEWSMON_DUPLICATE_WINDOW_DAYS={window!r} must be at most 60")
         proxy = env.get("NEWSMON_PROXY") or None
         if proxy is not None and not re.match(r"^https?://[^/\s]+/?$", proxy):
             problems.append("NEWSMON_PROXY must be an http(s)://[user:password@]host:port URL")
@@ -111,6 +115,7 @@ class Settings:
             fetch_concurrency=number("NEWSMON_FETCH_CONCURRENCY", 16, int),
             max_per_host=number("NEWSMON_MAX_PER_HOST", 2, int),
             min_delay=number("NEWSMON_MIN_DELAY", 0.5, float, zero=True),
+            duplicate_window_days=window,
             proxy=proxy,
         )
         if problems:

@@ -100,6 +100,8 @@ class Article:
     status: str                     # "extracted", "skipped" (no usable text) or "failed" (fetch failed)
     skip_reason: str | None
     extractor_version: str
+    simhash: int | None = None      # 64-bit SimHash of the text (signed), for near-duplicate links
+    word_count: int | None = None   # word tokens in the text
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,12 +28,12 @@ from newsmon.models import FeedEntry, Source
 from newsmon.process import process_entry
 from newsmon.reports import SourceReport
 from newsmon.secrets import CredentialLookup, env_lookup
-from newsmon.storage import Store, open_store
+from newsmon.storage import Store, count_day_rows, open_store
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SourceReport", "check_run", "collect_source", "day_of", "day_window", "enabled_source_ids", "run_day", "run_source",
-           "select_entries"]
+__all__ = ["SourceReport", "check_run", "collect_source", "day_of", "day_window", "enabled_source_ids",
+           "link_duplicates", "run_day", "run_source", "select_entries"]
 
 
 def day_window(day: date, timezone: str) -> tuple[datetime, datetime]:
@@ -328,11 +328,25 @@ def collect_source(source_id: str, day: date, *, final_attempt: bool = True, set
                             error=f"{type(exc).__name__}: {exc}").as_dict()
 
 
+def link_duplicates(day: date, *, settings: Settings | None = None, reprocess: bool = False) -> list[dict[str, Any]]:
+    """Link the copies among the articles of ``day`` and of the lookback days a run may have
+    changed (those that hold articles), once every source has run. See :mod:`newsmon.linking`."""
+    from newsmon.linking import link_day
+
+    settings = settings or Settings.from_env()
+    store = open_store(settings.data_root)
+    earlier = [] if reprocess else [day - timedelta(days=k) for k in range(settings.lookback_days, 0, -1)]
+    days = [d for d in earlier if count_day_rows(store, "articles", d)] + [day]
+    return [link_day(d, settings, store) for d in days]
+
+
 def run_day(day: date, *, settings: Settings | None = None,
             reprocess: bool = False) -> tuple[list[dict[str, Any]], list[str]]:
-    """Run every enabled source for one day, as the DAG does; a failing source never stops the others."""
+    """Run every enabled source for one day, then link copies, as the DAG does; a failing source
+    never stops the others."""
     settings = settings or Settings.from_env()
     expected = enabled_source_ids(settings)
     reports = [collect_source(source_id, day, settings=settings, reprocess=reprocess)
                for source_id in expected]
+    link_duplicates(day, settings=settings, reprocess=reprocess)
     return reports, expected

@@ -6,7 +6,7 @@ from dataclasses import asdict, replace
 from datetime import UTC, datetime, time
 from typing import Any
 
-from newsmon import ids
+from newsmon import dedup, ids
 from newsmon.clean import clean_article
 from newsmon.extractor import EXTRACTOR_VERSION, extract
 from newsmon.models import Article, FeedEntry, Source
@@ -38,7 +38,8 @@ def process_entry(source: Source, entry: FeedEntry, page: Mapping[str, Any] | No
     if cleaned.text is None:
         return article, [], []
     text = cleaned.text
-    article = replace(article, text=text, text_sha1=ids.text_sha1(text), status="extracted", skip_reason=None)
+    article = replace(article, text=text, text_sha1=ids.text_sha1(text), status="extracted", skip_reason=None,
+                      simhash=dedup.simhash(text), word_count=len(dedup.tokenize(text)))
     published = cleaned.published or (published_at.date() if published_at else None)
     found = extract(text, published=published)
     common = {"article_id": article_id, "source_id": source.id, "extractor_version": EXTRACTOR_VERSION}

@@ -24,6 +24,8 @@ ARTICLES = pa.schema([
     pa.field("status", pa.string(), nullable=False),
     pa.field("skip_reason", pa.string()),
     pa.field("extractor_version", pa.string(), nullable=False),
+    pa.field("simhash", pa.int64()),
+    pa.field("word_count", pa.int32()),
 ])
 
 FIGURES = pa.schema([
@@ -109,10 +111,23 @@ REPORTS = pa.schema([
     pa.field("newsmon_version", pa.string()),
 ])
 
+# One row per article of the day: the cluster of copies it belongs to, across sources and the
+# days of the window. Written by newsmon.linking after every source of the day has run.
+DUPLICATES = pa.schema([
+    pa.field("article_id", pa.string(), nullable=False),
+    pa.field("source_id", pa.string(), nullable=False),
+    pa.field("cluster_id", pa.string(), nullable=False),
+    pa.field("relation", pa.string(), nullable=False),
+    pa.field("distance", pa.int32(), nullable=False),
+    pa.field("cluster_size", pa.int32(), nullable=False),
+    pa.field("window_start", pa.date32(), nullable=False),
+])
+
 TABLES: dict[str, pa.Schema] = {
     "articles": ARTICLES,
     "figures": FIGURES,
     "entities": ENTITIES,
     "raw": RAW,
     "reports": REPORTS,
+    "duplicates": DUPLICATES,
 }

@@ -151,11 +151,16 @@ def _day_files(store: Store, table: str, day: date) -> list[str]:
                   and not i.base_name.startswith("."))
 
 
-def read_day(store: Store, table: str, day: date) -> pa.Table:
-    """Every source's rows of (table, day) in one table; empty, with the table's schema, when there are none."""
+def read_day(store: Store, table: str, day: date, columns: list[str] | None = None) -> pa.Table:
+    """Every source's rows of (table, day) in one table, with only ``columns`` when given; empty,
+    with the table's schema, when there are none."""
     schema = TABLES[table]
-    parts = [pq.read_table(f, filesystem=store.fs, schema=schema) for f in _day_files(store, table, day)]
-    return pa.concat_tables(parts) if parts else schema.empty_table()
+    parts = [pq.read_table(f, filesystem=store.fs, schema=schema, columns=columns)
+             for f in _day_files(store, table, day)]
+    if parts:
+        return pa.concat_tables(parts)
+    empty = schema.empty_table()
+    return empty.select(columns) if columns else empty
 
 
 def count_day_rows(store: Store, table: str, day: date) -> int:

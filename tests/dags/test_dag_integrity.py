@@ -29,7 +29,10 @@ def test_daily_dag_contract(dagbag: Any) -> None:
     assert dag.default_args["retries"] >= 2 and dag.default_args["retry_exponential_backoff"]
     assert not dag.catchup and dag.tags and dag.doc_md
     assert dag.start_date is not None and dag.start_date.year == 2024
-    assert {t.task_id for t in dag.tasks} == {"list_sources", "collect_source", "check_run"}
+    assert {t.task_id for t in dag.tasks} == {"list_sources", "collect_source", "link_duplicates", "check_run"}
+    assert dag.get_task("link_duplicates").trigger_rule == "all_done"
+    assert dag.get_task("link_duplicates").upstream_task_ids == {"collect_source"}
+    assert dag.get_task("check_run").upstream_task_ids == {"collect_source", "link_duplicates", "list_sources"}
     assert dag.get_task("check_run").trigger_rule == "all_done"
 
 
