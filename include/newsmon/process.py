@@ -7,6 +7,7 @@ from datetime import UTC, datetime, time
 from typing import Any
 
 from newsmon import dedup, ids
+from newsmon.charsets import decode_html
 from newsmon.clean import clean_article
 from newsmon.extractor import EXTRACTOR_VERSION, extract
 from newsmon.models import Article, FeedEntry, Source
@@ -27,7 +28,7 @@ def process_entry(source: Source, entry: FeedEntry, page: Mapping[str, Any] | No
     )
     if page is None or page["error"]:
         return article, [], []
-    cleaned = clean_article(page["body"], page["final_url"])
+    cleaned = clean_article(decode_html(page["body"], page["content_type"]).text, page["final_url"])
     published_at = entry.published_at
     if published_at is None and cleaned.published is not None:
         published_at = datetime.combine(cleaned.published, time.min, tzinfo=UTC)
