@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from newsmon.errors import FeedParseError, FetchError
-from newsmon.feeds import parse_feed
+from newsmon.feeds import read_feed
 from newsmon.fetcher import Fetcher, sha256
 from newsmon.models import FeedEntry, RawDocument, Source
 
@@ -125,11 +125,13 @@ def _collect_warc(source: Source, days: list[date], windows: Mapping[date, tuple
     return by_day
 
 
-def entries_of(source: Source, rows: Iterable[Mapping[str, Any]]) -> list[FeedEntry]:
+def entries_of(source: Source, rows: Iterable[Mapping[str, Any]],
+               skipped: list[str] | None = None) -> list[FeedEntry]:
     """Entries of every stored listing, the earliest listing winning per entry id, sorted by id.
 
     A listing that no longer parses is skipped when another one does; when none parses, the
-    newest error is raised.
+    newest error is raised. Reasons for entries a feed's own policy skipped go to ``skipped``
+    (each once).
     """
     listings = sorted((r for r in rows if r["kind"] in LISTING_KINDS and not r["error"]),
                       key=lambda r: (r["fetched_at"], r["sha256"]))
@@ -137,7 +139,7 @@ def entries_of(source: Source, rows: Iterable[Mapping[str, Any]]) -> list[FeedEn
     errors: list[FeedParseError] = []
     for row in listings:
         try:
-            parsed = _parse_listing(source, row)
+            parsed = _parse_listing(source, row, skipped)
         except FeedParseError as exc:
             errors.append(exc)
             continue
@@ -148,9 +150,12 @@ def entries_of(source: Source, rows: Iterable[Mapping[str, Any]]) -> list[FeedEn
     return sorted(entries.values(), key=lambda e: e.entry_id)
 
 
-def _parse_listing(source: Source, row: Mapping[str, Any]) -> list[FeedEntry]:
+def _parse_listing(source: Source, row: Mapping[str, Any], skipped: list[str] | None) -> list[FeedEntry]:
     if row["kind"] == "feed":
-        return parse_feed(source, row["body"], base_url=row["final_url"])
+        feed = read_feed(source, row["body"], base_url=row["final_url"])
+        if skipped is not None:
+            skipped.extend(r for r in feed.skipped if r not in skipped)
+        return list(feed.entries)
     if row["kind"] == "sitemap":
         from newsmon.sitemaps import parse_sitemap
 

@@ -1,30 +1,42 @@
 """Parse fetched feed bytes into FeedEntry records. Pure: feedparser never sees a URL to fetch.
 
-The policy: survivable problems are accepted and named in :attr:`ParsedFeed.recovered`; anything
-else raises :class:`FeedParseError` for the whole source; a bad entry is skipped with a reason in
-:attr:`ParsedFeed.skipped` and does not spoil the feed.
+Policy: survivable problems are accepted and named in :attr:`ParsedFeed.recovered`; anything else
+raises :class:`FeedParseError` for the whole source (Airflow retries that source); a bad entry is
+skipped with a reason in :attr:`ParsedFeed.skipped` and does not spoil the feed.
 
-Survivable (the feed is read, ``recovered`` says what was tolerated):
+The bytes are decoded as their XML declaration says, UTF-8 when there is none (XML's default;
+feedparser, given no content type, would assume ISO-8859-1 and garble undeclared UTF-8).
 
-- whitespace (after an optional UTF-8 BOM) before ``<?xml``: stripped before parsing;
+Survivable (the feed is read; ``recovered`` says what was tolerated):
+
+- whitespace (after an optional UTF-8 BOM) before ``<?xml``: stripped before feedparser runs;
 - a wrong declared encoding (``CharacterEncodingOverride``) or a non-XML content type;
-- XML that is not well-formed (expat failed; feedparser's lenient parser read the document instead:
-  undeclared HTML entities such as ``&nbsp;``, bare ``&``, undeclared namespace prefixes, missing
-  closing tags after the last entry, ...), provided the result is still recognisably a feed:
-  feedparser names a version, and either at least one entry is usable, or the root element is
-  ``<rss>``, ``<feed>`` or ``<rdf:RDF>`` with a channel title or link (an empty feed is still a feed;
-  without that root, zero entries from the lenient parser prove nothing).
+- XML that is not well-formed: expat gave up and feedparser's lenient parser read the document
+  (undeclared HTML entities such as ``&nbsp;``, a bare ``&``, an undeclared namespace prefix, closing
+  tags missing after the last entry, ...), provided the result is still recognisably a feed:
+  feedparser names a version, the root element is not ``<html>``, and either at least one entry is
+  usable, or there is none but the root is ``<rss>``, ``<feed>`` or ``<rdf:RDF>`` with a channel
+  title or link (an empty feed is still a feed), and expat did not say the input stopped early (a
+  download cut off before its first entry would look like an empty feed).
 
-Fatal (FeedParseError): an empty body; JSON; an HTML page; XML that is not RSS/Atom (no version);
-an unknown character encoding; DTD entity declarations other than a character reference or a short
-plain text (external, parameter, nested or long entities: refused before feedparser runs, because its
-lenient parser expands the entities it keeps, e.g. 130 kB of quadratic blowup became a 1 GB title);
-a document that ends inside an entry (a truncated download: raising lets the task retry); and
-ill-formed XML from which nothing recognisable was recovered.
+Fatal (FeedParseError):
 
-Entries: one with neither guid nor link, with no link, whose link (after ``xml:base`` and ``base_url``
-resolution) is not an absolute http(s) URL, or whose id repeats an earlier entry's, is skipped with
-a reason. An absent or unparseable date is not a reason: ``published_at`` is then None.
+- an empty body; JSON; XML that is neither RSS/Atom (no version) nor an RSS-like list of items;
+- an HTML page: root ``<html>`` and no feed in it (a well-formed XHTML page holding an Atom
+  ``<feed>`` is read; ill-formed HTML never is, whatever the lenient parser makes of it);
+- an unknown character encoding, or any other bozo exception;
+- a DTD entity other than a character reference (``<!ENTITY nbsp "&#160;">``) or a plain text of at
+  most 64 bytes: external (``SYSTEM``/``PUBLIC``), parameter, nested (billion laughs) or long
+  (quadratic blowup) entities are refused before feedparser runs. feedparser drops the nested and
+  external ones, but it keeps plain-text entities, and its lenient parser expands them without
+  expat's amplification limit (130 kB became a 1 GB title, 2.9 GB of memory, in 18 s);
+- a document that ends inside an entry: a truncated download, raised so that the task retries
+  rather than keep a half entry;
+- ill-formed XML from which no usable entry or feed was recovered.
+
+Entries, in feed order: one with neither guid nor link, with no link, whose link (after ``xml:base``
+and ``base_url`` resolution) is not an absolute http(s) URL, or whose id repeats an earlier entry's,
+is skipped with a reason. An absent or unparseable date is not a reason: ``published_at`` is None.
 """
 from __future__ import annotations
 
@@ -102,9 +114,9 @@ def parse_feed(source: Source, body: bytes, *, base_url: str | None = None) -> l
 
 
 def read_feed(source: Source, body: bytes, *, base_url: str | None = None) -> ParsedFeed:
-    """Read a feed's bytes under the policy of this module; raise FeedParseError if it is not a feed.
+    """Read a feed's bytes under the policy above; raise FeedParseError if they are not a usable feed.
 
-    ``base_url`` (default ``source.url``) is where the bytes came from, for relative links.
+    ``base_url`` (default ``source.url``) is where the bytes came from: the base of relative links.
     """
     if not body.strip():
         raise FeedParseError(source.url, "empty body")
@@ -118,31 +130,20 @@ def read_feed(source: Source, body: bytes, *, base_url: str | None = None) -> Pa
     _refuse_entity_tricks(source, text[:prolog_end])
     if root is None and text.removeprefix(codecs.BOM_UTF8).lstrip()[:1] in (b"{", b"["):
         raise FeedParseError(source.url, "JSON, not an RSS or Atom feed")
-    if root == "html":
-        raise FeedParseError(source.url, "an HTML page, not an RSS or Atom feed")
 
     parsed = feedparser.parse(
         body,
-        # application/xml: trust the document's own encoding declaration, UTF-8 when it has none
+        # application/xml: trust the document's own encoding declaration, and UTF-8 when it has none
         response_headers={"content-location": base_url or source.url, "content-type": "application/xml"},
         sanitize_html=True,
         resolve_relative_uris=True,
     )
-    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
-    xml_error: str | None = None
-    if isinstance(problem, _SURVIVABLE_ENCODING):
-        recovered.append(f"encoding: {problem}")
-    elif isinstance(problem, _XML_ERRORS):
-        xml_error = _describe(problem)
-        if _ends_inside_entry(text):
-            raise FeedParseError(source.url, f"the document ends inside an entry, truncated? ({xml_error})")
-        recovered.append(f"not well-formed XML, read by feedparser's lenient parser ({xml_error})")
-    elif problem is not None:
-        raise FeedParseError(source.url, f"not a usable feed ({type(problem).__name__}: {problem})")
-
+    xml_error = _judge_bozo(source, parsed, root, text, recovered)
     if not parsed.get("version"):
+        if root == "html":
+            raise FeedParseError(source.url, "an HTML page, not an RSS or Atom feed")
         if xml_error is not None:
-            raise FeedParseError(source.url, f"not well-formed XML, and not recognisably RSS or Atom ({xml_error})")
+            raise FeedParseError(source.url, f"not well-formed XML, and not RSS or Atom ({xml_error})")
         if not parsed.entries:
             raise FeedParseError(source.url, "not an RSS or Atom feed")
     entries, skipped = _usable_entries(source, parsed.entries)
@@ -150,10 +151,32 @@ def read_feed(source: Source, body: bytes, *, base_url: str | None = None) -> Pa
         raise FeedParseError(source.url, f"not well-formed XML, and no usable entry was recovered ({xml_error})")
     if skipped:
         log.warning("source %s: skipped %d of %d entries in %s: %s",
-                    source.id, len(skipped), len(parsed.entries), base_url or source.url, "; ".join(skipped))
+                    source.id, len(skipped), len(parsed.entries), source.url, "; ".join(skipped))
     if recovered:
-        log.info("source %s: accepted %s despite: %s", source.id, base_url or source.url, "; ".join(recovered))
+        log.info("source %s: accepted %s despite: %s", source.id, source.url, "; ".join(recovered))
     return ParsedFeed(entries=tuple(entries), skipped=tuple(skipped), recovered="; ".join(recovered) or None)
+
+
+def _judge_bozo(source: Source, parsed: Any, root: str | None, text: bytes, recovered: list[str]) -> str | None:
+    """Raise FeedParseError for a fatal bozo exception; note a survivable one in ``recovered``.
+
+    Returns expat's complaint when the document was not well-formed (and the lenient parser read it).
+    """
+    problem = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    if problem is None:
+        return None
+    if isinstance(problem, _SURVIVABLE_ENCODING):
+        recovered.append(f"encoding: {problem}")
+        return None
+    if not isinstance(problem, _XML_ERRORS):
+        raise FeedParseError(source.url, f"not a usable feed ({type(problem).__name__}: {problem})")
+    xml_error = _describe(problem)
+    if root == "html":
+        raise FeedParseError(source.url, f"an HTML page, not an RSS or Atom feed ({xml_error})")
+    if _ends_inside_entry(text):
+        raise FeedParseError(source.url, f"the document ends inside an entry: truncated? ({xml_error})")
+    recovered.append(f"not well-formed XML, read by feedparser's lenient parser ({xml_error})")
+    return xml_error
 
 
 def _usable_entries(source: Source, raws: Iterable[Any]) -> tuple[list[FeedEntry], list[str]]:

@@ -32,6 +32,8 @@ from newsmon.storage import Store, count_day_rows, open_store
 
 log = logging.getLogger(__name__)
 
+MAX_ENTRY_SKIPS_SHOWN = 20      # skipped-entry reasons kept in a report row (all are counted)
+
 __all__ = ["SourceReport", "check_run", "collect_source", "day_of", "day_window", "enabled_source_ids",
            "link_duplicates", "run_day", "run_source", "select_entries"]
 
@@ -202,7 +204,8 @@ def _build_day(source: Source, target: date, run_day: date, kind: str, store: St
         raw_rows.setdefault(_raw_key(row), row)
     if not _has_listing(raw_rows.values()):
         raise NewsmonError(f"source {source.id}: nothing stored to reprocess for {target}")
-    entries = entries_of(source, raw_rows.values())
+    entry_skips: list[str] = []
+    entries = entries_of(source, raw_rows.values(), entry_skips)
     first_seen = _first_seen(store, source.id, entries, target if kind == "run" else None)
     chosen = select_entries(entries, target, settings.timezone, first_seen)
     before = {a["entry_id"] for a in store.read_partition("articles", target, source.id)}
@@ -238,7 +241,8 @@ def _build_day(source: Source, target: date, run_day: date, kind: str, store: St
     dated = [e.published_at for e in entries if e.published_at is not None]
     report = SourceReport(
         source_id=source.id, day=target.isoformat(), status="ok", run_kind=kind, run_day=run_day.isoformat(),
-        entries_seen=len(entries), entries_in_day=len(chosen),
+        entries_seen=len(entries), entries_in_day=len(chosen), entries_skipped=len(entry_skips),
+        entry_skip_reasons=tuple(entry_skips[:MAX_ENTRY_SKIPS_SHOWN]),
         entries_new=sum(e.entry_id not in before for e in chosen),
         listing=outcome, pages_fetched=len(attempts), pages_reused=len(usable),
         pages_failed=sum(a["error"] is not None for a in attempts),

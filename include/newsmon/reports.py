@@ -28,6 +28,8 @@ class SourceReport:
     entries_seen: int = 0               # entries in the stored listings (feed snapshots, sitemaps, WARC records)
     entries_in_day: int = 0
     entries_new: int = 0                # entries of the day not in its articles before this run
+    entries_skipped: int = 0            # feed entries the feed policy skipped (no usable link, repeated id)
+    entry_skip_reasons: tuple[str, ...] = ()   # the first of their reasons
     pages_fetched: int = 0              # page fetches made by this run
     pages_reused: int = 0               # pages taken from raw
     pages_failed: int = 0               # page fetches of this run that failed (articles_failed counts the rows)
@@ -44,13 +46,15 @@ class SourceReport:
     newsmon_version: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """Plain JSON-able values, for XCom."""
+        return {**asdict(self), "entry_skip_reasons": list(self.entry_skip_reasons)}
 
     def as_row(self) -> dict[str, Any]:
         """The ``reports`` row: the partition key left out, nested values flattened."""
         row = self.as_dict()
         del row["day"]
         row["skip_reasons"] = json.dumps(self.skip_reasons, sort_keys=True)
+        row["entry_skip_reasons"] = json.dumps(list(self.entry_skip_reasons))
         row["reaches_back_to"] = date.fromisoformat(self.reaches_back_to) if self.reaches_back_to else None
         row["run_day"] = date.fromisoformat(self.run_day) if self.run_day else None
         row["started_at"] = datetime.fromisoformat(self.started_at) if self.started_at else None

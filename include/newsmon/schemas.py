@@ -95,6 +95,8 @@ REPORTS = pa.schema([
     pa.field("entries_seen", pa.int32(), nullable=False),
     pa.field("entries_in_day", pa.int32(), nullable=False),
     pa.field("entries_new", pa.int32(), nullable=False),
+    pa.field("entries_skipped", pa.int32()),
+    pa.field("entry_skip_reasons", pa.string()),
     pa.field("pages_fetched", pa.int32(), nullable=False),
     pa.field("pages_reused", pa.int32(), nullable=False),
     pa.field("pages_failed", pa.int32(), nullable=False),

@@ -40,8 +40,30 @@ def _failed(result: FeedCheck, error_type: str) -> None:
 def test_ok_rss_counts_usable_entries(tmp_path: Path) -> None:
     path = _write(tmp_path, "ok.xml", RSS)
     result = check_feed(path)
-    assert result == FeedCheck(path=path, ok=True, entries=2, error_type=None, message=None)
+    assert result == FeedCheck(path=path, ok=True, entries=2, error_type=None, message=None, skipped=1, recovered=None)
     assert result.line() == "ok 2"
+
+
+def test_recovered_feed_is_ok_and_the_line_says_only_that(tmp_path: Path) -> None:
+    body = b"\n  " + RSS.replace(b"<title>One</title>", b"<title>One&nbsp;&amp; only</title>")
+    result = check_feed(_write(tmp_path, "sloppy.xml", body))
+    assert (result.ok, result.entries, result.skipped, result.line()) == (True, 2, 1, "ok 2")
+    assert result.recovered == ("whitespace before the XML declaration; not well-formed XML, read by "
+                                "feedparser's lenient parser (undefined entity)")
+
+
+def test_relative_links_count_as_entries(tmp_path: Path) -> None:
+    body = RSS.replace(b"https://news.example.org/a-2", b"/a-2")   # the collector resolves it against the feed URL
+    assert check_feed(_write(tmp_path, "relative.xml", body)).line() == "ok 2"
+
+
+def test_truncated_and_html_files_are_parse_errors(tmp_path: Path) -> None:
+    truncated = check_feed(_write(tmp_path, "cut.xml", RSS[:RSS.index(b"<title>Two")]))
+    _failed(truncated, "FeedParseError")
+    assert (truncated.message or "").startswith("the document ends inside an entry")
+    page = check_feed(_write(tmp_path, "page.html", b"<!DOCTYPE html><html><body><p>Moved<br></body></html>"))
+    _failed(page, "FeedParseError")
+    assert (page.message or "").startswith("an HTML page")
 
 
 def test_empty_file_is_a_parse_error(tmp_path: Path) -> None:
@@ -68,6 +90,21 @@ def test_billion_laughs_is_refused_quickly(tmp_path: Path) -> None:
     result = check_feed(_write(tmp_path, "laughs.xml", LAUGHS))
     assert time.perf_counter() - started < 2
     _failed(result, "FeedParseError")
+
+
+def test_entity_tricks_are_refused_without_reading_anything(tmp_path: Path) -> None:
+    secret = _write(tmp_path, "secret.txt", b"SECRET-MARKER")
+    xxe = RSS.replace(b'<rss version="2.0">', b'<!DOCTYPE rss [\n<!ENTITY x SYSTEM "' + secret.as_uri().encode()
+                      + b'">\n]>\n<rss version="2.0">').replace(b"<title>One</title>", b"<title>&x;</title>")
+    quadratic = RSS.replace(b'<rss version="2.0">', b'<!DOCTYPE rss [\n<!ENTITY a "' + b"a" * 100_000
+                            + b'">\n]>\n<rss version="2.0">').replace(b"<title>One</title>",
+                                                                        b"<title>&amp & " + b"&a;" * 10_000 + b"</title>")
+    started = time.perf_counter()
+    for name, body in (("xxe.xml", xxe), ("quadratic.xml", quadratic)):
+        result = check_feed(_write(tmp_path, name, body))
+        _failed(result, "FeedParseError")
+        assert (result.message or "").startswith("refused: the DTD declares") and "SECRET" not in result.line()
+    assert time.perf_counter() - started < 2
 
 
 def test_too_large_file_is_refused_unread(tmp_path: Path) -> None:
@@ -127,3 +164,28 @@ def test_the_whole_shared_feed_corpus_is_accounted_for(shared_dir: Path) -> None
     assert all(r.ok != bool(r.error_type) for r in results)
     assert sum(r.ok for r in results) > len(files) // 2
     assert not any(r.error_type == "FeedTimeout" for r in results)
+
+
+@pytest.mark.shared
+def test_shared_corpus_real_feeds_with_survivable_problems_are_read(shared_dir: Path) -> None:
+    corpus = shared_dir / "corpora" / "feeds"
+    if not corpus.is_dir():
+        pytest.skip("no feed corpus under ../shared")
+    expected = {   # file: (line, what was tolerated)
+        "feedjira/spec/sample_feeds/TechCrunch.xml": ("ok 20", "whitespace before the XML declaration"),
+        "feedjira/spec/sample_feeds/PaulDixExplainsNothingWFW.xml": ("ok 5", "(unbound prefix)"),
+        "feed-rs/feed-rs/fixture/rss2/rss_2.0_dbengines.xml": ("ok 1", "(undefined entity)"),
+        "node-feedparser/test/feeds/saxerror.xml": ("ok 3", "(not well-formed (invalid token))"),
+        "node-feedparser/test/feeds/tpm.atom": ("ok 20", None),   # root-relative links
+    }
+    for name, (line, recovered) in expected.items():
+        path = corpus / name
+        if not path.is_file():
+            pytest.skip(f"{name} is not in the corpus")
+        result = check_feed(path)
+        assert result.line() == line, name
+        assert (result.recovered or "").endswith(recovered or "") and bool(result.recovered) == bool(recovered), name
+    for name in ("node-feedparser/test/feeds/notafeed.html", "rss-parser/test/input/unrecognized.rss",
+                 "feedjira/spec/sample_feeds/TechCrunchFirstEntry.xml", "rss-parser/test/output/guardian.json"):
+        if (corpus / name).is_file():
+            assert check_feed(corpus / name).error_type == "FeedParseError", name
