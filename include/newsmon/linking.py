@@ -29,6 +29,25 @@ def link_day(day: date, settings: Settings | None = None, store: Store | None = 
     settings = settings or Settings.from_env()
     store = store or open_store(settings.data_root)
     start = day - timedelta(days=settings.duplicate_window_days - 1)
+    # Read and write under one lock: of two overlapping linkings of a day, the one that writes
+    # last also read last, so it saw every article the other saw.
+    with store.lock(f"duplicates/{day.isoformat()}"):
+        signatures, targets = _signatures(store, start, day)
+        links = link(signatures, targets)
+        rows = [{**{k: v for k, v in asdict(one).items() if k != "day"}, "window_start": start} for one in links]
+        store.write_partition("duplicates", day, LEAF, rows)
+    summary = {
+        "day": day.isoformat(), "articles": len(rows),
+        "exact_copies": sum(r["relation"] == EXACT for r in rows),
+        "near_copies": sum(r["relation"] == NEAR for r in rows),
+        "clusters_with_copies": len({r["cluster_id"] for r in rows if r["cluster_size"] > 1}),
+    }
+    log.info("duplicates of %s: %s", day, summary)
+    return summary
+
+
+def _signatures(store: Store, start: date, day: date) -> tuple[list[Signature], set[str]]:
+    """Signatures of every article from ``start`` to ``day``, and the ids of ``day``'s own."""
     signatures: list[Signature] = []
     targets: set[str] = set()
     for offset in range((day - start).days + 1):
@@ -41,15 +60,4 @@ def link_day(day: date, settings: Settings | None = None, store: Store | None = 
             ))
             if current == day:
                 targets.add(row["article_id"])
-    links = link(signatures, targets)
-    rows = [{**{k: v for k, v in asdict(one).items() if k != "day"}, "window_start": start} for one in links]
-    with store.lock(f"duplicates/{day.isoformat()}"):
-        store.write_partition("duplicates", day, LEAF, rows)
-    summary = {
-        "day": day.isoformat(), "articles": len(rows),
-        "exact_copies": sum(r["relation"] == EXACT for r in rows),
-        "near_copies": sum(r["relation"] == NEAR for r in rows),
-        "clusters_with_copies": len({r["cluster_id"] for r in rows if r["cluster_size"] > 1}),
-    }
-    log.info("duplicates of %s: %s", day, summary)
-    return summary
+    return signatures, targets

@@ -24,7 +24,7 @@ DAG_ID = "news_monitor_daily"
 SOURCE_ID = "bulletin"
 # The data tables, rebuilt whole on every run. (`reports`, beside them, is a run log that gains a row
 # per run, so it is neither expected nor compared to stay byte-identical.)
-TABLES = ("raw", "articles", "figures", "entities")
+TABLES = ("raw", "articles", "figures", "entities", "duplicates")
 
 # The page behind each feed item, by the day (UTC) it was published: see backfill_site/README.md.
 PAGES_BY_DAY = {
@@ -147,8 +147,9 @@ def test_backfill_create_runs_five_days_in_parallel_and_reprocessing_is_byte_ide
             assert [r[0] for r in again] == [r[0] for r in runs]
             cleared = stack.query("select min(clear_number) from dag_run where backfill_id = ?", (second,))
             assert cleared[0][0] >= 1
-            # ... and every task really ran again: 5 runs x (list_sources, collect_source[0], check_run)
+            # ... and every task really ran again:
+            # 5 runs x (list_sources, collect_source[0], link_duplicates, check_run)
             rerun = [ti for ti in stack.task_instances(DAG_ID) if ti[4] > created]
-            assert len(rerun) == 15 and {ti[3] for ti in rerun} == {"success"}, rerun
+            assert len(rerun) == 20 and {ti[3] for ti in rerun} == {"success"}, rerun
 
             assert _snapshot(root) == before
