@@ -26,6 +26,9 @@ from airflow.sdk import Asset, CronDataIntervalTimetable, Param, TriggerRule, da
 
 FIGURES = Asset(name="newsmon_figures", uri="file:///opt/airflow/data/figures")
 TIMEZONE = os.environ.get("NEWSMON_TIMEZONE", "UTC")
+# Retries of a failing task (a source whose feed is down, say), and the first wait between them.
+RETRIES = int(os.environ.get("NEWSMON_TASK_RETRIES", "2"))
+RETRY_DELAY = pendulum.duration(seconds=float(os.environ.get("NEWSMON_RETRY_DELAY_S", "120")))
 
 
 @dag(
@@ -35,8 +38,8 @@ TIMEZONE = os.environ.get("NEWSMON_TIMEZONE", "UTC")
     catchup=False,
     max_active_runs=3,
     default_args={
-        "retries": 2,
-        "retry_delay": pendulum.duration(minutes=2),
+        "retries": RETRIES,
+        "retry_delay": RETRY_DELAY,
         "retry_exponential_backoff": True,
         "max_retry_delay": pendulum.duration(minutes=30),
     },

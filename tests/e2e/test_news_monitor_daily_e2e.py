@@ -79,3 +79,35 @@ def test_daily_dag_writes_the_days_partitions_and_is_idempotent(
     again = _run_dag()
     assert again.state == DagRunState.SUCCESS
     assert _snapshot(root) == first
+
+
+def test_a_failing_source_is_retried_alone_and_reported_while_the_others_are_stored(
+        airflow_db: None, sample_site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from airflow.utils.state import DagRunState
+
+    root = tmp_path / "data"
+    sources = tmp_path / "sources.yaml"
+    sources.write_text(SAMPLE_SOURCES.read_text(encoding="utf-8")
+                       + "\n- id: gone\n  url: ${NEWSMON_SAMPLE_URL}/feeds/gone.rss\n  allow_private: true\n",
+                       encoding="utf-8")
+    monkeypatch.setenv("NEWSMON_SOURCES", str(sources))
+    monkeypatch.setenv("NEWSMON_DATA_ROOT", str(root))
+    monkeypatch.setenv("NEWSMON_TASK_RETRIES", "1")      # read when the DAG file is parsed
+    monkeypatch.setenv("NEWSMON_RETRY_DELAY_S", "0")
+
+    run = _run_dag()
+    assert run.state == DagRunState.SUCCESS          # 1 of 4 sources failed: within NEWSMON_MAX_FAILED_SHARE
+    tries = {ti.map_index: ti.try_number for ti in run.get_task_instances() if ti.task_id == "collect_source"}
+    states = {ti.task_id: ti.state for ti in run.get_task_instances() if ti.task_id != "collect_source"}
+    assert states == {"list_sources": "success", "link_duplicates": "success", "check_run": "success"}
+    # the failing source (map index 3) raised on its first try, was retried, and reported on its last
+    assert tries == {0: 1, 1: 1, 2: 1, 3: 2}
+    reports = duckdb.sql(f"select source_id, status, error from read_parquet('{root}/reports/*/*.parquet') "
+                         "where source_id = 'gone' order by started_at").fetchall()
+    assert [r[1] for r in reports] == ["failed", "failed"] and "HTTP 404" in reports[-1][2]
+    stored = {r[0] for r in duckdb.sql(f"select distinct source_id from read_parquet('{root}/articles/*/*.parquet')"
+                                       ).fetchall()}
+    assert stored == {"justice_wire", "harbour_police", "prosecutors_digest"}
+
+    monkeypatch.setenv("NEWSMON_MAX_FAILED_SHARE", "0.2")
+    assert _run_dag().state == DagRunState.FAILED     # now one failed source is too many
