@@ -7,6 +7,9 @@ A run for day D also looks back ``lookback_days``: an entry of an earlier day th
 lists only now is added to that day's raw listings and the day is rebuilt, so late articles land
 in their own day. Each (source, day) is rebuilt under a lock, from everything stored for it, so
 overlapping runs (daily, backfill, retries) serialise and converge on the same rows.
+
+A feed is fetched conditionally (see :mod:`newsmon.feedstate`); when it has not changed, a day that
+already holds its snapshot and has no failed page to retry is left as it is.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from newsmon import __version__
+from newsmon import __version__, feedstate
 from newsmon.collect import LISTING_KINDS, UNCHANGED, Row, collect_listings, entries_of
 from newsmon.config import Settings, load_sources
 from newsmon.errors import ConfigError, NewsmonError, RunCheckError
@@ -104,7 +107,7 @@ def _run_days(source: Source, day: date, days: list[date], windows: Mapping[date
     listings: dict[date, list[Row]] | None = None
     outcome: str | None = None
     if fetcher is not None:
-        listings, outcome = collect_listings(source, days, windows, fetcher, _previous_feed(store, source))
+        listings, outcome = collect_listings(source, days, windows, fetcher, feedstate.previous_snapshot(store, source))
         entries_of(source, listings[day])  # a listing that no longer parses fails the source before any write
     report: SourceReport | None = None
     for target in days:
@@ -120,32 +123,9 @@ def _run_days(source: Source, day: date, days: list[date], windows: Mapping[date
         if target == day:
             report = built
     if source.kind == "feed" and listings is not None:
-        _remember_feed(store, source, listings[day][0], day)
+        feedstate.remember(store, source, listings[day][0], day)
     assert report is not None
     return report
-
-
-def _previous_feed(store: Store, source: Source) -> Row | None:
-    """The stored snapshot of the feed's last fetch, with that fetch's validators, or None."""
-    state = store.read_json(f"state/feeds/{source.id}.json")
-    if not state or state.get("url") != source.url:
-        return None
-    for row in store.read_partition("raw", date.fromisoformat(state["stored_in"]), source.id):
-        if row["kind"] == "feed" and row["url"] == source.url and row["sha256"] == state["sha256"]:
-            return {**row, "etag": state["etag"], "last_modified": state["last_modified"]}
-    return None                     # the snapshot is gone: fetch unconditionally
-
-
-def _remember_feed(store: Store, source: Source, row: Mapping[str, Any], day: date) -> None:
-    relative = f"state/feeds/{source.id}.json"
-    with store.lock(f"{source.id}/feed-state"):
-        known = store.read_json(relative)
-        if known and known.get("sha256") == row["sha256"] and known.get("etag") == row["etag"] \
-                and known.get("last_modified") == row["last_modified"]:
-            return
-        stored_in = known["stored_in"] if known and known.get("sha256") == row["sha256"] else day.isoformat()
-        store.write_json(relative, {"url": source.url, "etag": row["etag"], "last_modified": row["last_modified"],
-                                    "sha256": row["sha256"], "stored_in": stored_in})
 
 
 def _up_to_date(store: Store, source: Source, target: date, new_rows: list[Row]) -> bool:

@@ -1,0 +1,43 @@
+"""What newsmon remembers about each feed between runs, for conditional GET.
+
+``<root>/state/feeds/<source>.json`` holds the validators (ETag, Last-Modified) of the feed's last
+answer and where its snapshot is stored (the sha256 of its bytes and the day whose ``raw`` leaf
+holds them). A ``304 Not Modified`` has no body, so that stored snapshot stands in for it.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from newsmon.models import Source
+from newsmon.storage import Store
+
+
+def _path(source: Source) -> str:
+    return f"state/feeds/{source.id}.json"
+
+
+def previous_snapshot(store: Store, source: Source) -> dict[str, Any] | None:
+    """The stored raw row of the feed's last snapshot, carrying the last answer's validators;
+    None when there is none (or it is gone), so that the feed is fetched unconditionally."""
+    state = store.read_json(_path(source))
+    if not state or state.get("url") != source.url:
+        return None
+    for row in store.read_partition("raw", date.fromisoformat(state["stored_in"]), source.id):
+        if row["kind"] == "feed" and row["url"] == source.url and row["sha256"] == state["sha256"]:
+            return {**row, "etag": state["etag"], "last_modified": state["last_modified"]}
+    return None
+
+
+def remember(store: Store, source: Source, row: Mapping[str, Any], day: date) -> None:
+    """Keep the validators of ``row`` (the snapshot just stored for ``day``, or the one it repeats)."""
+    with store.lock(f"{source.id}/feed-state"):
+        known = store.read_json(_path(source))
+        same_bytes = bool(known) and known.get("sha256") == row["sha256"]
+        if same_bytes and known.get("etag") == row["etag"] and known.get("last_modified") == row["last_modified"]:
+            return
+        store.write_json(_path(source), {
+            "url": source.url, "etag": row["etag"], "last_modified": row["last_modified"],
+            "sha256": row["sha256"], "stored_in": known["stored_in"] if same_bytes else day.isoformat(),
+        })
