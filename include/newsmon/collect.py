@@ -27,8 +27,7 @@ MAX_SITEMAP_CHILDREN = 50
 
 @dataclass(frozen=True, slots=True)
 class FeedCheck:
-    """What a conditional GET of a feed found. ``previous`` is the stored raw row of the feed
-    snapshot the validators belong to; the answer ``304 Not Modified`` reuses its bytes."""
+    """What a conditional GET of a feed found (see :func:`fetch_feed`)."""
 
     outcome: str                    # "changed", "not_modified" (304) or "same_body" (200, same sha256)
     row: Row                        # the snapshot to store: the new one, or ``previous`` when unchanged,
