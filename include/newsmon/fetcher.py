@@ -28,7 +28,7 @@ from newsmon.errors import FetchError
 from newsmon.http import RetryPolicy, fetch, make_client
 from newsmon.models import RawDocument, Source
 from newsmon.netguard import AddressRefused, is_public, system_resolver
-from newsmon.politeness import ROBOTS_MAX_BYTES, HostGate, RobotsRules, host_of, origin_of
+from newsmon.politeness import ROBOTS_MAX_BYTES, HostGate, HostQueues, RobotsRules, host_of, origin_of
 from newsmon.secrets import Credential
 
 log = logging.getLogger(__name__)
@@ -101,12 +101,27 @@ class Fetcher:
 
     def pages(self, urls: Sequence[str]) -> list[RawDocument]:
         """Pages of ``urls`` in their order, fetched ``settings.fetch_concurrency`` at a time
-        (and never more than ``max_per_host`` at a time from one host)."""
+        (and never more than ``max_per_host`` at a time from one host; a worker takes the next
+        URL of a host with a free slot rather than wait behind a busy one)."""
         if len(urls) <= 1:
             return [self.page(url) for url in urls]
+        queues = HostQueues(urls, self.max_per_host)
+        results: list[RawDocument | None] = [None] * len(urls)
+
+        def work() -> None:
+            while (index := queues.take()) is not None:
+                try:
+                    results[index] = self.page(urls[index])
+                finally:
+                    queues.release(index)
+
         workers = min(self.settings.fetch_concurrency, len(urls))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"fetch-{self.source.id}") as pool:
-            return list(pool.map(self.page, urls))
+            for running in [pool.submit(work) for _ in range(workers)]:
+                running.result()
+        done = [page for page in results if page is not None]
+        assert len(done) == len(urls), "every index is handed out once and filled"
+        return done
 
     def _refusal(self, url: str) -> str | None:
         if not url.lower().startswith(("http://", "https://")):

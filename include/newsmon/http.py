@@ -95,7 +95,9 @@ def make_client(settings: Settings, transport: httpx.BaseTransport | None = None
     ``resolver`` and ``address_allowed`` the guard's DNS and address rule (tests only).
     """
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
-    limits = httpx.Limits(max_connections=connections, max_keepalive_connections=connections)
+    # Room for every request in flight beside the idle connections kept: a full pool evicts an idle
+    # connection, and httpcore 1.0.9 can evict one just handed to another thread (encode/httpcore#1110).
+    limits = httpx.Limits(max_connections=2 * connections, max_keepalive_connections=connections)
     if transport is None and settings.proxy:
         # The proxy resolves and connects; Fetcher checks the destination's addresses itself.
         transport = httpx.HTTPTransport(limits=limits, trust_env=False, proxy=settings.proxy)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
@@ -57,6 +58,45 @@ class HostGate:
             if start > now:
                 self._sleep(start - now)
             yield
+
+
+class HostQueues:
+    """Hands a list's indexes to workers host by host, so that no worker waits on a host that
+    already has ``max_per_host`` requests in flight while another host has work left.
+
+    Hosts take turns; each host's URLs come out in list order. :meth:`take` blocks while every
+    host with work left is busy, and returns None once nothing is left to hand out.
+    """
+
+    def __init__(self, urls: Sequence[str], max_per_host: int) -> None:
+        self._pending: dict[str, deque[int]] = {}
+        for index, url in enumerate(urls):
+            self._pending.setdefault(host_of(url), deque()).append(index)
+        self._turns = deque(self._pending)
+        self._hosts = [host_of(url) for url in urls]
+        self._busy: Counter[str] = Counter()
+        self._max = max_per_host
+        self._ready = threading.Condition()
+
+    def take(self) -> int | None:
+        with self._ready:
+            while self._turns:
+                for _ in range(len(self._turns)):
+                    host = self._turns[0]
+                    self._turns.rotate(-1)
+                    if self._busy[host] < self._max:
+                        index = self._pending[host].popleft()
+                        if not self._pending[host]:
+                            self._turns.remove(host)
+                        self._busy[host] += 1
+                        return index
+                self._ready.wait()
+            return None
+
+    def release(self, index: int) -> None:
+        with self._ready:
+            self._busy[self._hosts[index]] -= 1
+            self._ready.notify_all()
 
 
 @dataclass(frozen=True, slots=True)

@@ -147,3 +147,46 @@ def test_consecutive_user_agent_lines_share_a_group_and_an_empty_disallow_allows
     rules = RobotsRules.parse("https://a.example", b"User-agent: a\nUser-agent: newsmon\nDisallow:\n\n"
                                                    b"User-agent: *\nDisallow: /\n")
     assert rules.refusal_for("https://a.example/x", UA) is None
+
+
+def test_host_queues_take_turns_and_skip_busy_hosts() -> None:
+    from newsmon.politeness import HostQueues
+
+    urls = ["http://a/1", "http://a/2", "http://a/3", "http://b/1", "http://c/1"]
+    queues = HostQueues(urls, max_per_host=1)
+    assert [queues.take(), queues.take(), queues.take()] == [0, 3, 4]   # a, b, c: one each
+    queues.release(3)
+    queues.release(4)
+    # a is still busy: nothing else is left, so the next take waits for a's release
+    taken: list[int | None] = []
+    waiter = threading.Thread(target=lambda: taken.append(queues.take()))
+    waiter.start()
+    queues.release(0)
+    waiter.join(timeout=5)
+    assert taken == [1]
+    queues.release(1)
+    assert queues.take() == 2
+    queues.release(2)
+    assert queues.take() is None
+
+
+def test_host_queues_hand_out_every_index_once_under_threads() -> None:
+    from newsmon.politeness import HostQueues
+
+    urls = [f"http://h{n % 7}/{n}" for n in range(300)]
+    queues = HostQueues(urls, max_per_host=2)
+    seen: list[int] = []
+    lock = threading.Lock()
+
+    def work() -> None:
+        while (index := queues.take()) is not None:
+            with lock:
+                seen.append(index)
+            queues.release(index)
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(seen) == list(range(300))
