@@ -72,15 +72,14 @@ class Fetcher:
     def get(self, url: str, *, kind: str, etag: str | None = None,
             last_modified: str | None = None) -> RawDocument:
         """GET ``url`` as a raw row of ``kind``; raises FetchError (refusals included)."""
-        remaining = self._deadline_at - self._clock()
-        if remaining <= 0:
-            raise FetchError(url, f"the {self.settings.source_deadline:g} s source deadline passed")
+        self._remaining(url)
         refusal = self._refusal(url)
         if refusal is not None:
             raise FetchError(url, refusal)
         host = host_of(url)
         delay = max(self.min_delay, self._rules(url).crawl_delay(self.settings.user_agent))
         with self._gate.slot(host, delay):
+            remaining = self._remaining(url)     # waiting for the slot took some of it
             got = fetch(self.client, url, max_bytes=self.settings.max_bytes,
                         max_redirects=self.settings.max_redirects, etag=etag, last_modified=last_modified,
                         policy=replace(self._policy, deadline=min(self._policy.deadline, remaining)),
@@ -90,6 +89,13 @@ class Fetcher:
             content_type=got.content_type, etag=got.etag, last_modified=got.last_modified,
             fetched_at=_now(), sha256=sha256(got.body), body=got.body, error=None,
         )
+
+    def _remaining(self, url: str) -> float:
+        """Seconds left of the source's time budget; FetchError once it is spent."""
+        remaining = self._deadline_at - self._clock()
+        if remaining <= 0:
+            raise FetchError(url, f"the {self.settings.source_deadline:g} s source deadline passed")
+        return remaining
 
     def page(self, url: str) -> RawDocument:
         """An article page; a failure is a raw row with its reason, never an exception."""
