@@ -20,7 +20,7 @@ from newsmon.errors import ConfigError, NewsmonError, RunCheckError
 from newsmon.extractor import extract, to_gold
 from newsmon.storage import open_store, read_day
 
-_SUMMARY_TABLES = ("articles", "figures", "entities")
+_SUMMARY_TABLES = ("articles", "figures", "entities", "duplicates")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -274,9 +274,12 @@ def _print_summary(settings: Settings, day: date, summary: dict[str, Any] | None
     print(f"\nParquet written under {store.uri} for dt={day.isoformat()}:")
     tables = {table: read_day(store, table, day) for table in _SUMMARY_TABLES}
     for table, rows in tables.items():
-        print(f"  {table:9s} {rows.num_rows:5d} rows  {store.root}/{table}/dt={day.isoformat()}/")
+        print(f"  {table:10s} {rows.num_rows:5d} rows  {store.root}/{table}/dt={day.isoformat()}/")
     actions = Counter(tables["figures"].column("action").to_pylist())
     if actions:
         print("  figures by action: " + ", ".join(f"{a} {n}" for a, n in sorted(actions.items())))
+    copies = sum(relation != "original" for relation in tables["duplicates"].column("relation").to_pylist())
+    if copies:
+        print(f"  copies of an earlier article (exact or near): {copies}")
     if summary and summary["failed_sources"]:
         print(f"  failed sources: {', '.join(summary['failed_sources'])}")

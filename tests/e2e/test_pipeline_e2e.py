@@ -181,7 +181,7 @@ def test_demo_without_airflow_is_idempotent(tmp_path: Path, capsys: pytest.Captu
     assert main(args) == 0
     first_out, first = capsys.readouterr().out, _snapshot(root)
     assert f"serving the sample site at http://127.0.0.1:{port}" in first_out
-    assert "articles      7 rows" in first_out
+    assert "articles       7 rows" in first_out
     assert main(args) == 0
     assert capsys.readouterr().out == first_out
     assert _snapshot(root) == first
