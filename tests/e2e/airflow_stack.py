@@ -263,7 +263,9 @@ def stack_env(env: Mapping[str, str], home: Path) -> dict[str, str]:
     return {
         **env,
         "AIRFLOW_HOME": str(home),
-        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home / 'airflow.db'}",
+        # SQLite allows one writer at a time; wait up to 30 s for the lock (pysqlite's default is 5 s),
+        # or a CLI call racing the scheduler fails with "database is locked" on a busy machine.
+        "AIRFLOW__DATABASE__SQL_ALCHEMY_CONN": f"sqlite:///{home / 'airflow.db'}?timeout=30",
         "AIRFLOW__CORE__EXECUTOR": "LocalExecutor",
         "AIRFLOW__CORE__PARALLELISM": "4",
         "AIRFLOW__CORE__LOAD_EXAMPLES": "False",
