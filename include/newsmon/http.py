@@ -90,9 +90,10 @@ def make_client(settings: Settings, transport: httpx.BaseTransport | None = None
 
     Unless ``allow_private``, its connections go through :class:`GuardedBackend`, which refuses
     non-public addresses (see :mod:`newsmon.netguard`). With ``settings.proxy`` every request
-    goes through that proxy (its credentials come from the environment, like the setting). Redirects are ours to follow; :func:`fetch`
-    uses the policy unless it is given another. ``transport`` replaces the network, and
-    ``resolver`` and ``address_allowed`` the guard's DNS and address rule (tests only).
+    goes through that proxy (its credentials come from the environment, like the setting).
+    Redirects are ours to follow; :func:`fetch` uses the policy unless it is given another.
+    ``transport`` replaces the network, and ``resolver`` and ``address_allowed`` the guard's DNS
+    and address rule (tests only).
     """
     timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
     # Room for every request in flight beside the idle connections kept: a full pool evicts an idle
