@@ -78,18 +78,23 @@ def news_monitor_daily() -> None:
         return pipeline.link_duplicates(day, settings=settings, reprocess=bool(params and params.get("reprocess")))
 
     @task(trigger_rule=TriggerRule.ALL_DONE, outlets=[FIGURES])
-    def check_run(reports: Any, expected: list[str], data_interval_start: Any = None) -> dict[str, Any]:
+    def check_run(reports: Any, expected: list[str], links: Any, data_interval_start: Any = None) -> dict[str, Any]:
         from newsmon import pipeline
         from newsmon.config import Settings
+        from newsmon.errors import RunCheckError
 
         settings = Settings.from_env()
         day = pipeline.day_of(data_interval_start, settings.timezone)
+        if links is None:           # link_duplicates failed: the day's duplicates leaf is missing or stale
+            raise RunCheckError(f"{day}: linking duplicates failed; see the link_duplicates task")
         done = [r for r in reports if isinstance(r, dict)]
         return pipeline.check_run(done, expected, day, settings)
 
     sources = list_sources()
     reports = collect_source.expand(source_id=sources)
-    reports >> link_duplicates() >> check_run(reports, sources)
+    links = link_duplicates()
+    reports >> links
+    check_run(reports, sources, links)
 
 
 def _connection_credential(conn_id: str) -> Any:

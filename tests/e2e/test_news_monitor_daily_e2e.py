@@ -111,3 +111,23 @@ def test_a_failing_source_is_retried_alone_and_reported_while_the_others_are_sto
 
     monkeypatch.setenv("NEWSMON_MAX_FAILED_SHARE", "0.2")
     assert _run_dag().state == DagRunState.FAILED     # now one failed source is too many
+
+
+def test_a_day_whose_duplicates_cannot_be_linked_fails(
+        airflow_db: None, sample_site: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from airflow.utils.state import DagRunState
+
+    root = tmp_path / "data"
+    monkeypatch.setenv("NEWSMON_SOURCES", str(SAMPLE_SOURCES))
+    monkeypatch.setenv("NEWSMON_DATA_ROOT", str(root))
+    monkeypatch.setenv("NEWSMON_TASK_RETRIES", "0")
+    # a damaged leaf of an earlier day in the window: no source rebuilds it, the linking reads it
+    damaged = root / "articles" / "dt=2025-01-12" / "part-old_source.parquet"
+    damaged.parent.mkdir(parents=True)
+    damaged.write_bytes(b"PAR1 this is not a parquet file")
+
+    run = _run_dag()
+    assert run.state == DagRunState.FAILED
+    states = {ti.task_id: ti.state for ti in run.get_task_instances() if ti.task_id != "collect_source"}
+    assert states == {"list_sources": "success", "link_duplicates": "failed", "check_run": "failed"}
+    assert {ti.state for ti in run.get_task_instances() if ti.task_id == "collect_source"} == {"success"}
