@@ -1,0 +1,35 @@
+"""One stored page -> its article row: the page's media type and charset are respected."""
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from newsmon.models import FeedEntry, Source
+from newsmon.process import process_entry
+
+SOURCE = Source(id="wire", url="https://wire.example.org/rss")
+ENTRY = FeedEntry(source_id="wire", entry_id="e1", url="https://wire.example.org/a", title=None,
+                  published_at=datetime(2025, 6, 2, 9, tzinfo=UTC), summary=None)
+PARAGRAPH = ("La police de Montréal a arrêté 14 personnes lors d'une opération contre un réseau de vol "
+             "de voitures, a indiqué le service mardi. Les suspects comparaîtront devant le tribunal.")
+
+
+def _page(body: bytes, content_type: str | None) -> dict[str, object]:
+    return {"body": body, "content_type": content_type, "final_url": ENTRY.url, "error": None}
+
+
+@pytest.mark.parametrize("content_type", ["application/pdf", "image/jpeg", "application/octet-stream"])
+def test_a_page_that_is_not_a_web_page_is_skipped_with_its_type(content_type: str) -> None:
+    article, figures, mentions = process_entry(SOURCE, ENTRY, _page(b"%PDF-1.7 binary", content_type))
+    assert (article.status, article.skip_reason) == ("skipped", f"not a web page ({content_type})")
+    assert figures == mentions == []
+
+
+def test_a_mislabelled_page_is_decoded_by_its_meta_charset() -> None:
+    html = (f"<html><head><meta charset='windows-1252'><title>Montréal</title></head>"
+            f"<body><article><p>{PARAGRAPH}</p></article></body></html>").encode("cp1252")
+    article, _, _ = process_entry(SOURCE, ENTRY, _page(html, "text/html; charset=utf-8"))
+    assert article.status == "extracted" and article.text is not None
+    assert "Montréal a arrêté 14 personnes" in article.text
+    assert article.simhash is not None and article.word_count is not None and article.word_count > 20
