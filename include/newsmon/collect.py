@@ -21,12 +21,12 @@ log = logging.getLogger(__name__)
 
 Row = dict[str, Any]
 LISTING_KINDS = ("feed", "sitemap", "warc-index")
-UNCHANGED = ("not_modified", "same_body")     # FeedCheck outcomes of a feed that did not change
+UNCHANGED = ("not_modified", "same_body")     # FeedAnswer outcomes of a feed that did not change
 MAX_SITEMAP_CHILDREN = 50
 
 
 @dataclass(frozen=True, slots=True)
-class FeedCheck:
+class FeedAnswer:
     """What a conditional GET of a feed found (see :func:`fetch_feed`)."""
 
     outcome: str                    # "changed", "not_modified" (304) or "same_body" (200, same sha256)
@@ -34,7 +34,7 @@ class FeedCheck:
                                     # carrying the validators of this answer
 
 
-def fetch_feed(source: Source, fetcher: Fetcher, previous: Mapping[str, Any] | None) -> FeedCheck:
+def fetch_feed(source: Source, fetcher: Fetcher, previous: Mapping[str, Any] | None) -> FeedAnswer:
     """Fetch the feed with the validators of ``previous`` and tell whether it changed.
 
     Servers are not trusted on it: a 200 whose body hashes like ``previous`` is unchanged, and a
@@ -45,12 +45,12 @@ def fetch_feed(source: Source, fetcher: Fetcher, previous: Mapping[str, Any] | N
                       last_modified=previous["last_modified"] if previous else None)
     if got.status == 304:
         if previous is not None:
-            return FeedCheck("not_modified", {**previous, "etag": got.etag or previous["etag"],
+            return FeedAnswer("not_modified", {**previous, "etag": got.etag or previous["etag"],
                                               "last_modified": got.last_modified or previous["last_modified"]})
         got = fetcher.get(source.url, kind="feed")
     if previous is not None and got.sha256 == previous["sha256"]:
-        return FeedCheck("same_body", {**previous, "etag": got.etag, "last_modified": got.last_modified})
-    return FeedCheck("changed", asdict(got))
+        return FeedAnswer("same_body", {**previous, "etag": got.etag, "last_modified": got.last_modified})
+    return FeedAnswer("changed", asdict(got))
 
 
 def collect_listings(source: Source, days: list[date], windows: Mapping[date, tuple[datetime, datetime]],
