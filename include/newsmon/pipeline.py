@@ -108,7 +108,8 @@ def _run_days(source: Source, day: date, days: list[date], windows: Mapping[date
     outcome: str | None = None
     if fetcher is not None:
         listings, outcome = collect_listings(source, days, windows, fetcher, feedstate.previous_snapshot(store, source))
-        entries_of(source, listings[day])  # a listing that no longer parses fails the source before any write
+        if outcome not in UNCHANGED:    # a stored snapshot parsed when it was new
+            entries_of(source, listings[day])  # a listing that no longer parses fails the source before any write
     report: SourceReport | None = None
     for target in days:
         kind = "run" if target == day else "lookback"
