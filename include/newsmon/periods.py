@@ -97,16 +97,11 @@ _DAY_RANGE = re.compile(
     _FLAGS,
 )
 _DASH_RANGE = re.compile(rf"\b(?P<a>{_MONTH})\s*[-–]\s*(?P<b>{_MONTH}(?:,?\s+{_YEAR})?)\b", _FLAGS)
-_FIRST_MONTHS = re.compile(
-    rf"\b(?:the\s+)?first\s+(?P<n>\d{{1,2}}|{'|'.join(_COUNT_WORDS)})\s+months\s+of\s+"
-    rf"(?:the\s+)?(?P<y>{_YEAR}|last year|this year|the year)\b",
-    _FLAGS,
-)
+_COUNT = rf"\d{{1,2}}|{'|'.join(_COUNT_WORDS)}"          # "7" or "seven" (2 to 12 in words)
+_YEAR_REF = rf"(?:the\s+)?(?P<y>{_YEAR}|last year|this year|the year)"
+_FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+of\s+{_YEAR_REF}\b", _FLAGS)
 _FIRST_PART = re.compile(
-    rf"\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<p>half|quarter)\s+of\s+"
-    rf"(?:the\s+)?(?P<y>{_YEAR}|last year|this year|the year)\b",
-    _FLAGS,
-)
+    rf"\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<p>half|quarter)\s+of\s+{_YEAR_REF}\b", _FLAGS)
 _FISCAL = re.compile(rf"\b(?:fiscal(?:\s+year)?|FY)\s?(?P<y>{_YEAR})\b", _FLAGS)
 _AS_OF = re.compile(rf"\b(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?P<a>{_POINT})\b", _FLAGS)
 _SINCE_START = re.compile(
@@ -139,8 +134,7 @@ _MONTH_DAY_RANGE = re.compile(
     _FLAGS,
 )
 _PAST_YEARS = re.compile(
-    r"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+"
-    r"(?P<n>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+years\b",
+    rf"\b(?:over|in|during|for|within)\s+the\s+(?:past|last|previous)\s+(?P<n>{_COUNT})\s+years\b",
     _FLAGS,
 )
 _SO_FAR_YEAR = re.compile(rf"\b(?:so\s+far|to\s+date|thus\s+far)\s+(?:in|this)\s+(?P<y>{_YEAR})\b", _FLAGS)
