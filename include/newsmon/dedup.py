@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from newsmon.errors import ConfigError
+from newsmon.ids import text_sha1
 
 SIMHASH_BITS = 64
 MAX_DISTANCE = 6          # default: near duplicates differ in at most this many simhash bits (see above)
@@ -100,6 +101,12 @@ def simhash(text: str) -> int:
     return _simhash_tokens(tokenize(text))
 
 
+def fingerprint(text: str) -> tuple[int, int]:
+    """The text's :func:`simhash` and its number of word tokens, from one tokenisation."""
+    words = tokenize(text)
+    return _simhash_tokens(words), len(words)
+
+
 def hamming(a: int, b: int) -> int:
     """Number of differing bits between two 64-bit hashes, signed or unsigned."""
     return ((a ^ b) & _MASK).bit_count()
@@ -110,9 +117,8 @@ def make_signature(article_id: str, source_id: str, day: date, published_at: dat
     """The signature of one article; an empty or missing text gives a text-less signature."""
     if text is None or not text.strip():
         return Signature(article_id, source_id, day, published_at, None, None, 0)
-    words = tokenize(text)
-    sha1 = hashlib.sha1(text.encode("utf-8")).hexdigest()
-    return Signature(article_id, source_id, day, published_at, sha1, _simhash_tokens(words), len(words))
+    hashed, tokens = fingerprint(text)
+    return Signature(article_id, source_id, day, published_at, text_sha1(text), hashed, tokens)
 
 
 def link(signatures: Sequence[Signature], targets: Collection[str], *,

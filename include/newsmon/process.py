@@ -42,8 +42,9 @@ def process_entry(source: Source, entry: FeedEntry, page: Mapping[str, Any] | No
     if cleaned.text is None:
         return article, [], []
     text = cleaned.text
+    simhash, word_count = dedup.fingerprint(text)
     article = replace(article, text=text, text_sha1=ids.text_sha1(text), status="extracted", skip_reason=None,
-                      simhash=dedup.simhash(text), word_count=len(dedup.tokenize(text)))
+                      simhash=simhash, word_count=word_count)
     published = cleaned.published or (published_at.date() if published_at else None)
     found = extract(text, published=published)
     common = {"article_id": article_id, "source_id": source.id, "extractor_version": EXTRACTOR_VERSION}
