@@ -140,7 +140,7 @@ def _up_to_date(store: Store, source: Source, target: date, new_rows: list[Row])
 def _unchanged(store: Store, source: Source, target: date, run_day: date, kind: str, outcome: str,
                started: tuple[datetime, float]) -> SourceReport:
     """The report of a day left as it was because its feed did not change: the stored counts."""
-    articles = store.read_partition("articles", target, source.id)
+    articles = store.read_partition("articles", target, source.id, columns=["status"])
     report = SourceReport(
         source_id=source.id, day=target.isoformat(), status="ok", run_kind=kind, run_day=run_day.isoformat(),
         listing=outcome, entries_in_day=len(articles),

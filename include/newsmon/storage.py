@@ -88,12 +88,14 @@ class Store:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    def read_partition(self, table: str, day: date, source_id: str) -> list[dict[str, Any]]:
-        """Rows of one leaf, or an empty list when it does not exist yet."""
+    def read_partition(self, table: str, day: date, source_id: str,
+                       columns: list[str] | None = None) -> list[dict[str, Any]]:
+        """Rows of one leaf (only ``columns`` when given), or an empty list when it does not exist yet."""
         path = self.leaf(table, day, source_id)
         if self.fs.get_file_info(path).type != pafs.FileType.File:
             return []
-        rows: list[dict[str, Any]] = pq.read_table(path, filesystem=self.fs, schema=TABLES[table]).to_pylist()
+        rows: list[dict[str, Any]] = pq.read_table(path, filesystem=self.fs, schema=TABLES[table],
+                                                   columns=columns).to_pylist()
         return rows
 
     def count_rows(self, table: str, day: date, source_id: str) -> int:
