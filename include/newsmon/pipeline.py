@@ -131,7 +131,7 @@ def _run_days(source: Source, day: date, days: list[date], windows: Mapping[date
 
 def _up_to_date(store: Store, source: Source, target: date, new_rows: list[Row]) -> bool:
     """Does (source, target) already hold these listing rows, with no page left to retry?"""
-    stored = store.read_partition("raw", target, source.id)
+    stored = store.read_partition("raw", target, source.id, columns=["kind", "url", "sha256", "error"])
     keys = {_raw_key(r) for r in stored}
     return all(_raw_key(r) in keys for r in new_rows) and not any(
         r["kind"] == "page" and r["error"] for r in stored)
