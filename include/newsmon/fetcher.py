@@ -27,7 +27,7 @@ from newsmon.config import Settings
 from newsmon.errors import FetchError
 from newsmon.http import RetryPolicy, fetch, make_client
 from newsmon.models import RawDocument, Source
-from newsmon.netguard import AddressRefused, is_public, system_resolver
+from newsmon.netguard import AddressRefused, vetted_addresses
 from newsmon.politeness import ROBOTS_MAX_BYTES, HostGate, HostQueues, RobotsRules, host_of, origin_of
 from newsmon.secrets import Credential
 
@@ -174,13 +174,13 @@ class Fetcher:
 def _destination_refusal(url: str) -> str | None:
     """Through a proxy, refuse a URL whose host resolves here to a non-public address; a name
     that does not resolve here is left to the proxy."""
-    host = urlsplit(url).hostname or ""
     try:
-        addresses = system_resolver(host, 80)
+        vetted_addresses(urlsplit(url).hostname or "", 80)
+    except AddressRefused as refused:
+        return str(refused)
     except OSError:
-        return None
-    blocked = next((a for a in addresses if not is_public(a)), None)
-    return None if blocked is None else str(AddressRefused(host, blocked))
+        pass
+    return None
 
 
 def failed_page(source_id: str, url: str, exc: FetchError) -> RawDocument:

@@ -47,6 +47,17 @@ def system_resolver(host: str, port: int) -> list[str]:
     return list(dict.fromkeys(str(info[4][0]) for info in answers))
 
 
+def vetted_addresses(host: str, port: int, resolver: Resolver = system_resolver,
+                     allowed: Callable[[str], bool] = is_public) -> list[str]:
+    """Every address ``host`` resolves to, once all are allowed; AddressRefused when one is not.
+    A resolver failure is the resolver's OSError."""
+    addresses = resolver(host, port)
+    for address in addresses:
+        if not allowed(address):
+            raise AddressRefused(host, address)
+    return addresses
+
+
 class GuardedBackend(httpcore.NetworkBackend):
     """httpcore's network backend, refusing non-public addresses before a socket is opened."""
 
@@ -60,12 +71,9 @@ class GuardedBackend(httpcore.NetworkBackend):
                     local_address: str | None = None,
                     socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
         try:
-            addresses = self._resolve(host, port)
+            addresses = vetted_addresses(host, port, self._resolve, self._allowed)
         except OSError as exc:
             raise httpcore.ConnectError(f"cannot resolve {host}: {exc}") from exc
-        for address in addresses:
-            if not self._allowed(address):
-                raise AddressRefused(host, address)
         last: Exception = httpcore.ConnectError(f"no address for {host}")
         for address in addresses:       # connect to what was checked, never to a fresh lookup
             try:
