@@ -137,3 +137,26 @@ def test_requests_go_through_the_proxy_with_its_credentials(server: FaultServer)
     assert server.hits("/headers/via-proxy") == 1
     assert refused.error is not None and "127.0.0.1 is not a public address" in refused.error
     assert "pw-7" not in repr(settings)
+
+
+def test_a_free_worker_takes_another_hosts_page_instead_of_waiting_behind_a_busy_host(server: FaultServer) -> None:
+    """One slot per host, two workers, and the busy host's pages first in the list: the second worker
+    must fetch the other host's page while the first host's request is still held."""
+    other_requested = threading.Event()
+    waited: list[bool] = []
+
+    def held(request: FaultHandler, hit: int) -> None:
+        if request.route_path.startswith("/held/a"):
+            waited.append(other_requested.wait(timeout=5))
+        else:
+            other_requested.set()
+        request.respond(200, b"<html><body><p>page</p></body></html>", {"Content-Type": "text/html"})
+
+    server.add_route("held", held)
+    other_host = server.url("/held/b").replace("127.0.0.1", "localhost")
+    urls = [server.url("/held/a1"), server.url("/held/a2"), other_host]
+    settings = Settings(min_delay=0.0, fetch_concurrency=2)
+    with Fetcher(_source(server, max_per_host=1), settings) as fetcher:
+        pages = fetcher.pages(urls)
+    assert [p.error for p in pages] == [None, None, None]
+    assert waited[0] is True            # a1 was still in flight when the other host's page was asked for
