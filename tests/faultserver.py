@@ -200,7 +200,15 @@ def _retry_after(request: FaultHandler, hit: int) -> None:
 
 
 def _drip(request: FaultHandler, hit: int) -> None:
-    total, interval = int(request.param("bytes", "600")), float(request.param("interval", "0.1"))
+    _drip_bytes(request, int(request.param("bytes", "600")), float(request.param("interval", "0.1")))
+
+
+def dripping(total: int, interval: float) -> Handler:
+    """A route (for :meth:`FaultServer.add_route`) that drips like ``/drip``: ``total`` bytes, one per ``interval``."""
+    return lambda request, hit: _drip_bytes(request, total, interval)
+
+
+def _drip_bytes(request: FaultHandler, total: int, interval: float) -> None:
     request.send_response(200)
     request.send_header("Content-Type", "text/plain")
     request.send_header("Content-Length", str(total))

@@ -33,7 +33,8 @@ from newsmon.secrets import Credential
 
 log = logging.getLogger(__name__)
 
-ROBOTS_POLICY = RetryPolicy(max_attempts=2, deadline=30.0, backoff_base=0.5, backoff_max=2.0)
+ROBOTS_ATTEMPTS = 2             # robots.txt is small: one retry, with short waits
+ROBOTS_BACKOFF_MAX = 2.0
 
 
 class Fetcher:
@@ -51,6 +52,8 @@ class Fetcher:
         self._auth = credential.request_headers() if credential is not None else {}
         self._auth_host = host_of(source.url)
         self._policy = RetryPolicy.from_settings(settings)
+        self._robots_policy = replace(self._policy, max_attempts=min(ROBOTS_ATTEMPTS, self._policy.max_attempts),
+                                      backoff_max=min(ROBOTS_BACKOFF_MAX, self._policy.backoff_max))
         self._clock = clock
         self._deadline_at = clock() + settings.source_deadline
         self._gate = HostGate(self.max_per_host)
@@ -79,10 +82,9 @@ class Fetcher:
         host = host_of(url)
         delay = max(self.min_delay, self._rules(url).crawl_delay(self.settings.user_agent))
         with self._gate.slot(host, delay):
-            remaining = self._remaining(url)     # waiting for the slot took some of it
             got = fetch(self.client, url, max_bytes=self.settings.max_bytes,
                         max_redirects=self.settings.max_redirects, etag=etag, last_modified=last_modified,
-                        policy=replace(self._policy, deadline=min(self._policy.deadline, remaining)),
+                        policy=self._within_budget(self._policy, url),   # waiting for the slot took some of it
                         admit=self._refusal, auth=self._auth if host == self._auth_host else None)
         return RawDocument(
             source_id=self.source.id, kind=kind, url=url, final_url=got.final_url, status=got.status,
@@ -94,8 +96,16 @@ class Fetcher:
         """Seconds left of the source's time budget; FetchError once it is spent."""
         remaining = self._deadline_at - self._clock()
         if remaining <= 0:
-            raise FetchError(url, f"the {self.settings.source_deadline:g} s source deadline passed")
+            raise FetchError(url, f"{self._source_deadline} passed")
         return remaining
+
+    @property
+    def _source_deadline(self) -> str:
+        return f"the {self.settings.source_deadline:g} s source deadline"
+
+    def _within_budget(self, policy: RetryPolicy, url: str) -> RetryPolicy:
+        """``policy`` with its deadline cut to what is left of the source's budget."""
+        return policy.within(self._remaining(url), self._source_deadline)
 
     def page(self, url: str) -> RawDocument:
         """An article page; a failure is a raw row with its reason, never an exception."""
@@ -159,8 +169,8 @@ class Fetcher:
         url = f"{origin}/robots.txt"
         try:
             with self._gate.slot(host_of(url), self.min_delay):
-                got = fetch(self.client, url, max_bytes=ROBOTS_MAX_BYTES * 4,
-                            max_redirects=self.settings.max_redirects, policy=ROBOTS_POLICY)
+                got = fetch(self.client, url, max_bytes=ROBOTS_MAX_BYTES * 4, max_redirects=self.settings.max_redirects,
+                            policy=self._within_budget(self._robots_policy, url))
         except FetchError as exc:
             if isinstance(exc.__cause__, AddressRefused):
                 return RobotsRules(origin, refusal=exc.reason)

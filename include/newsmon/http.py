@@ -20,7 +20,7 @@ import random
 import time
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -62,11 +62,22 @@ class RetryPolicy:
     deadline: float = 120.0        # seconds for the whole fetch: attempts, bodies and sleeps
     backoff_base: float = 0.5      # seconds; the first retry waits up to this much
     backoff_max: float = 30.0      # seconds; no backoff wait is longer
+    deadline_name: str | None = None   # the limit ``deadline`` stands for in reasons, when not the fetch's own
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RetryPolicy:
         return cls(max_attempts=settings.max_attempts, deadline=settings.fetch_deadline,
                    backoff_base=settings.backoff_base, backoff_max=settings.backoff_max)
+
+    def within(self, seconds: float, name: str) -> RetryPolicy:
+        """This policy with its deadline cut to ``seconds`` if that is sooner, and then named
+        ``name`` in reasons (such as "the 15 s source deadline")."""
+        return self if seconds >= self.deadline else replace(self, deadline=seconds, deadline_name=name)
+
+    @property
+    def deadline_text(self) -> str:
+        """The limit in force, as reasons name it."""
+        return self.deadline_name or f"the {self.deadline:g} s fetch deadline"
 
     def backoff(self, attempt: int, rng: random.Random) -> float:
         """The full-jitter wait after failed attempt number ``attempt`` (1-based)."""
@@ -176,7 +187,7 @@ def fetch(
         attempt += 1
         try:
             return _attempt(client, url, headers, max_bytes=max_bytes, max_redirects=max_redirects,
-                            deadline_at=deadline_at, deadline=policy.deadline, clock=clock, admit=admit,
+                            deadline_at=deadline_at, deadline_text=policy.deadline_text, clock=clock, admit=admit,
                             auth=auth or {})
         except _AttemptFailed as failed:
             last = failed
@@ -190,7 +201,7 @@ def fetch(
         remaining = deadline_at - clock()
         if delay >= remaining:
             why = (f"Retry-After {delay:g} s" if last.retry_after is not None else "the next retry")
-            raise FetchError(url, f"{tried} ({why} would pass the {policy.deadline:g} s fetch deadline)",
+            raise FetchError(url, f"{tried} ({why} would pass {policy.deadline_text})",
                              status=last.status) from last.__cause__
         log.info("fetch %s: %s (attempt %d of %d); retrying in %.2f s",
                  url, last.reason, attempt, policy.max_attempts, delay)
@@ -198,7 +209,7 @@ def fetch(
 
 
 def _attempt(client: httpx.Client, url: str, headers: dict[str, str], *, max_bytes: int,
-             max_redirects: int, deadline_at: float, deadline: float,
+             max_redirects: int, deadline_at: float, deadline_text: str,
              clock: Callable[[], float], admit: Callable[[str], str | None] | None,
              auth: Mapping[str, str]) -> Fetched:
     """One walk of the redirect chain from ``url``; raises _AttemptFailed."""
@@ -206,10 +217,10 @@ def _attempt(client: httpx.Client, url: str, headers: dict[str, str], *, max_byt
     for _ in range(max_redirects + 1):
         refusal = admit(current) if admit is not None and current != url else None
         if refusal is not None:
-            raise _AttemptFailed(f"redirect to {current} refused: {refusal}")
+            raise _AttemptFailed(f"redirect to {current} refused: {refusal.removeprefix('refused: ')}")
         remaining = deadline_at - clock()
         if remaining <= 0:
-            raise _AttemptFailed(f"timeout (the {deadline:g} s fetch deadline passed)", retryable=True)
+            raise _AttemptFailed(f"timeout ({deadline_text} passed)", retryable=True)
         try:
             hop_headers = {**headers, **auth} if auth and _netloc(current) == _netloc(url) else headers
             with client.stream("GET", current, headers=hop_headers,
@@ -226,7 +237,7 @@ def _attempt(client: httpx.Client, url: str, headers: dict[str, str], *, max_byt
                                          retry_after=_retry_after(response.headers.get("retry-after")))
                 if not 200 <= status < 300 and status != 304:
                     raise _AttemptFailed(f"HTTP {status}", status=status)
-                body = _read_capped(response, max_bytes, deadline_at, deadline, clock)
+                body = _read_capped(response, max_bytes, deadline_at, deadline_text, clock)
                 log.debug("fetched %s -> %s (%d bytes)", url, current, len(body))
                 return Fetched(
                     url=url,
@@ -277,7 +288,7 @@ def _retry_after(value: str | None, now: datetime | None = None) -> float | None
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
-def _read_capped(response: httpx.Response, max_bytes: int, deadline_at: float, deadline: float,
+def _read_capped(response: httpx.Response, max_bytes: int, deadline_at: float, deadline_text: str,
                  clock: Callable[[], float]) -> bytes:
     """The decoded body, cut at ``max_bytes`` decoded bytes or when the fetch deadline passes."""
     declared = response.headers.get("content-length")
@@ -285,7 +296,7 @@ def _read_capped(response: httpx.Response, max_bytes: int, deadline_at: float, d
         raise _AttemptFailed(f"body of {declared} bytes exceeds the {max_bytes}-byte limit")
     chunks: list[bytes] = []
     size = 0
-    for chunk in _decoded(response, max_bytes, deadline_at, deadline, clock):
+    for chunk in _decoded(response, max_bytes, deadline_at, deadline_text, clock):
         size += len(chunk)
         if size > max_bytes:
             raise _AttemptFailed(f"body exceeds the {max_bytes}-byte limit")
@@ -293,7 +304,7 @@ def _read_capped(response: httpx.Response, max_bytes: int, deadline_at: float, d
     return b"".join(chunks)
 
 
-def _decoded(response: httpx.Response, max_bytes: int, deadline_at: float, deadline: float,
+def _decoded(response: httpx.Response, max_bytes: int, deadline_at: float, deadline_text: str,
              clock: Callable[[], float]) -> Iterator[bytes]:
     """Decode the raw stream ourselves so that no chunk decompresses past ``max_bytes + 1`` bytes
     (a gzip bomb never inflates in memory) and the deadline is checked after every network read."""
@@ -308,7 +319,7 @@ def _decoded(response: httpx.Response, max_bytes: int, deadline_at: float, deadl
     first = True
     for raw in response.iter_raw():
         if clock() > deadline_at:
-            raise _AttemptFailed(f"timeout (the {deadline:g} s fetch deadline passed while reading the body)",
+            raise _AttemptFailed(f"timeout ({deadline_text} passed while reading the body)",
                                  retryable=True)
         if decoder is None:
             yield raw

@@ -26,7 +26,7 @@ import pytest
 from newsmon.errors import RunCheckError
 from newsmon.pipeline import check_run, run_day
 from tests.e2e.sitegen import BASE, Story, write_site
-from tests.faultserver import LATIN1_FEED, FaultHandler, FaultServer, Handler, fault_server
+from tests.faultserver import LATIN1_FEED, FaultHandler, FaultServer, Handler, dripping, fault_server
 
 pytestmark = pytest.mark.e2e
 
@@ -426,3 +426,28 @@ def test_robots_txt_disallow_fails_the_article_and_the_feed(tmp_path: Path, monk
     assert (articles[("wire", private.slug)]["status"], articles[("wire", private.slug)]["skip_reason"]) == (
         "failed", "disallowed by robots.txt")
     assert stored["wire"]["skip_reasons"] == '{"disallowed by robots.txt": 1}'
+
+
+@pytest.mark.parametrize(("fetch_deadline", "source_deadline", "limit"), [
+    ("5", "2", "the 2 s source deadline"),      # the source's budget is the nearer limit
+    ("1", "30", "the 1 s fetch deadline"),      # the configured fetch deadline is
+])
+def test_a_dripping_robots_txt_ends_the_source_within_its_limits(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fetch_deadline: str, source_deadline: str, limit: str) -> None:
+    site, root = tmp_path / "site", tmp_path / "data"
+    write_site(site, GOOD[:1], feed="wire.rss")
+    with fault_server() as server:
+        _serve_site(server, site)
+        server.add_route("robots.txt", dripping(total=600, interval=0.1))   # 60 s if nothing cut it
+        feed_url = server.url("/feeds/wire.rss")
+        sources = _write_sources(tmp_path / "sources.yaml", [("wire", feed_url, True)])
+        _set_limits(monkeypatch, sources, root)
+        monkeypatch.setenv("NEWSMON_FETCH_DEADLINE", fetch_deadline)
+        monkeypatch.setenv("NEWSMON_SOURCE_DEADLINE", source_deadline)
+        (report,), _ = run_day(DAY)
+        assert server.hits("/feeds/wire.rss") == 0       # robots.txt never answered: the origin is off limits
+    assert report["status"] == "failed"
+    assert report["error"].startswith(f"FetchError: robots.txt of {server.url('')[:-1]} unreachable (timeout ({limit} "
+                                      "passed while reading the body) after 1 attempt"), report["error"]
+    assert f"(the next retry would pass {limit})" in report["error"]
+    assert _stored_reports(root)["wire"]["duration_s"] < float(min(fetch_deadline, source_deadline, key=float)) + 1.0

@@ -11,6 +11,7 @@ import pytest
 from newsmon.config import Settings
 from newsmon.errors import FetchError
 from newsmon.fetcher import Fetcher
+from newsmon.http import make_client
 from newsmon.models import Source
 from newsmon.secrets import Credential
 from tests.faultserver import FaultHandler, FaultServer, fault_server
@@ -64,6 +65,18 @@ def test_a_redirect_into_a_disallowed_path_is_refused(server: FaultServer) -> No
     with Fetcher(_source(server), SETTINGS) as fetcher:
         page = fetcher.page(server.url("/redirect/1"))
     assert page.error is not None and page.error.endswith("refused: disallowed by robots.txt")
+
+
+def test_a_redirect_to_a_private_address_names_the_guards_reason_once(server: FaultServer) -> None:
+    def to_metadata(request: FaultHandler, hit: int) -> None:
+        request.respond(302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
+
+    server.add_route("hop", to_metadata)
+    guarded = make_client(SETTINGS, address_allowed=lambda address: address == "127.0.0.1")
+    with guarded, Fetcher(Source(id="wire", url=server.url("/ok/feed")), SETTINGS, client=guarded) as fetcher:
+        page = fetcher.page(server.url("/hop/x"))
+    assert page.error == ("redirect to http://169.254.169.254/latest/meta-data/ refused: 169.254.169.254 is not "
+                          "a public address (set allow_private: true on the source to fetch it)")
 
 
 def test_credentials_go_to_the_source_host_only(server: FaultServer) -> None:
