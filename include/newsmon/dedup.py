@@ -121,7 +121,7 @@ def make_signature(article_id: str, source_id: str, day: date, published_at: dat
     return Signature(article_id, source_id, day, published_at, text_sha1(text), hashed, tokens)
 
 
-def link(signatures: Sequence[Signature], targets: Collection[str], *,
+def link(signatures: Sequence[Signature], targets: Collection[tuple[str, str]], *,
          max_distance: int = MAX_DISTANCE) -> list[Link]:
     """Cluster ``signatures`` into connected components and return a :class:`Link` per target.
 
@@ -130,10 +130,12 @@ def link(signatures: Sequence[Signature], targets: Collection[str], *,
     without text are each their own cluster. A cluster's first member is the earliest by
     (published_at or the start of its day in UTC, day, article_id); its id is the cluster id.
 
-    Returns one Link for each article whose id is in ``targets``, sorted by (day, source_id,
-    article_id). The result does not depend on the order of ``signatures``. When an article id
-    appears more than once, the row that sorts first (by the ordering key, then by the other fields)
-    is kept and the others are ignored.
+    A member is one source's article: the same article id (URL) carried by two sources is two
+    members, which are exact copies when their texts agree. Returns one Link for each member whose
+    (source_id, article_id) is in ``targets``, sorted by (day, source_id, article_id). The result
+    does not depend on the order of ``signatures``. When one source's article appears more than
+    once (on two days), the row that sorts first (by the ordering key, then by the other fields) is
+    kept and the others are ignored.
     """
     if not 0 <= max_distance < SIMHASH_BITS:
         raise ConfigError(f"max_distance must be in [0, {SIMHASH_BITS - 1}], got {max_distance}")
@@ -157,7 +159,7 @@ def link(signatures: Sequence[Signature], targets: Collection[str], *,
     wanted = frozenset(targets)
     links: list[Link] = []
     for i, sig in enumerate(members):
-        if sig.article_id not in wanted:
+        if (sig.source_id, sig.article_id) not in wanted:
             continue
         root = roots[i]
         has_exact = sig.text_sha1 is not None and len(by_sha1[sig.text_sha1]) > 1
@@ -201,12 +203,12 @@ def _full_key(sig: Signature) -> tuple[datetime, date, str, str, str, int, int, 
 
 
 def _unique_members(signatures: Iterable[Signature]) -> list[Signature]:
-    """One signature per article id, sorted by the full key: index order is cluster order."""
-    seen: set[str] = set()
+    """One signature per (source, article), sorted by the full key: index order is cluster order."""
+    seen: set[tuple[str, str]] = set()
     members: list[Signature] = []
     for sig in sorted(signatures, key=_full_key):
-        if sig.article_id not in seen:
-            seen.add(sig.article_id)
+        if (sig.source_id, sig.article_id) not in seen:
+            seen.add((sig.source_id, sig.article_id))
             members.append(sig)
     return members
 

@@ -16,7 +16,8 @@ from typing import Any
 
 from newsmon.config import Settings
 from newsmon.dedup import EXACT, NEAR, Signature, link
-from newsmon.storage import Store, open_store, read_day
+from newsmon.readers import read_day
+from newsmon.storage import Store, open_store
 
 log = logging.getLogger(__name__)
 
@@ -46,10 +47,10 @@ def link_day(day: date, settings: Settings | None = None, store: Store | None = 
     return summary
 
 
-def _signatures(store: Store, start: date, day: date) -> tuple[list[Signature], set[str]]:
-    """Signatures of every article from ``start`` to ``day``, and the ids of ``day``'s own."""
+def _signatures(store: Store, start: date, day: date) -> tuple[list[Signature], set[tuple[str, str]]]:
+    """Signatures of every article from ``start`` to ``day``, and the (source, article) of ``day``'s own."""
     signatures: list[Signature] = []
-    targets: set[str] = set()
+    targets: set[tuple[str, str]] = set()
     for offset in range((day - start).days + 1):
         current = start + timedelta(days=offset)
         for row in read_day(store, "articles", current, columns=_COLUMNS).to_pylist():
@@ -59,5 +60,5 @@ def _signatures(store: Store, start: date, day: date) -> tuple[list[Signature], 
                 tokens=row["word_count"] or 0,
             ))
             if current == day:
-                targets.add(row["article_id"])
+                targets.add((row["source_id"], row["article_id"]))
     return signatures, targets

@@ -79,8 +79,14 @@ def _by_id(links: Sequence[Link]) -> dict[str, Link]:
     return {lk.article_id: lk for lk in links}
 
 
-def _ids(signatures: Sequence[Signature]) -> set[str]:
-    return {s.article_id for s in signatures}
+def _ids(signatures: Sequence[Signature]) -> set[tuple[str, str]]:
+    """Every member as a target: its (source_id, article_id)."""
+    return {(s.source_id, s.article_id) for s in signatures}
+
+
+def _targets(signatures: Sequence[Signature], *article_ids: str) -> set[tuple[str, str]]:
+    """The members with these article ids, as targets."""
+    return {(s.source_id, s.article_id) for s in signatures if s.article_id in article_ids}
 
 
 def _signed(unsigned: int) -> int:
@@ -220,21 +226,21 @@ def test_link_joins_near_copies_across_sources_and_days() -> None:
 def test_link_orders_a_cluster_by_publication_time_before_day() -> None:
     # Published late on the second day's partition vs. early on a later-dated one: time wins.
     sigs = [_sig("a", 0, day=D1, published=_at(D2, 5)), _sig("b", 1, day=D2, published=_at(D1, 23))]
-    assert {lk.cluster_id for lk in dedup.link(sigs, {"a", "b"})} == {"b"}
+    assert {lk.cluster_id for lk in dedup.link(sigs, _targets(sigs, "a", "b"))} == {"b"}
 
 
 def test_link_breaks_publication_ties_by_day_then_article_id() -> None:
     same_instant = _at(D2, 8)
     same_instant_elsewhere = same_instant.astimezone(timezone(timedelta(hours=2)))
     by_day = [_sig("a", 0, day=D2, published=same_instant), _sig("z", 1, day=D1, published=same_instant_elsewhere)]
-    assert {lk.cluster_id for lk in dedup.link(by_day, {"a", "z"})} == {"z"}
+    assert {lk.cluster_id for lk in dedup.link(by_day, _targets(by_day, "a", "z"))} == {"z"}
     by_id = [_sig("m", 0, day=D2, published=same_instant), _sig("k", 1, day=D2, published=same_instant_elsewhere)]
-    assert {lk.cluster_id for lk in dedup.link(by_id, {"m", "k"})} == {"k"}
+    assert {lk.cluster_id for lk in dedup.link(by_id, _targets(by_id, "m", "k"))} == {"k"}
 
 
 def test_link_puts_an_undated_article_at_the_start_of_its_day() -> None:
     sigs = [_sig("dated", 0, day=D2, published=_at(D2, 0, 1)), _sig("undated", 1, day=D2, published=None)]
-    links = _by_id(dedup.link(sigs, {"dated", "undated"}))
+    links = _by_id(dedup.link(sigs, _targets(sigs, "dated", "undated")))
     assert links["undated"].relation == "original"
     assert links["dated"].cluster_id == "undated"
 
@@ -242,17 +248,17 @@ def test_link_puts_an_undated_article_at_the_start_of_its_day() -> None:
 def test_link_joins_near_hashes_only_within_max_distance() -> None:
     six_bits, seven_bits = 0b111111, 0b1111111
     sigs = [_sig("a", 0), _sig("b", six_bits), _sig("c", seven_bits << 20)]
-    links = _by_id(dedup.link(sigs, {"a", "b", "c"}))
+    links = _by_id(dedup.link(sigs, _targets(sigs, "a", "b", "c")))
     assert links["b"] == Link("b", "wire", D1, "a", "near", 6, 2)
     assert links["a"] == Link("a", "wire", D1, "a", "original", 6, 2)
     assert links["c"] == Link("c", "wire", D1, "c", "original", 0, 1)
-    assert {lk.cluster_size for lk in dedup.link(sigs, {"a", "b", "c"}, max_distance=5)} == {1}
-    assert {lk.cluster_id for lk in dedup.link(sigs, {"a", "c"}, max_distance=13)} == {"a"}
+    assert {lk.cluster_size for lk in dedup.link(sigs, _targets(sigs, "a", "b", "c"), max_distance=5)} == {1}
+    assert {lk.cluster_id for lk in dedup.link(sigs, _targets(sigs, "a", "c"), max_distance=13)} == {"a"}
 
 
 def test_link_joins_equal_simhashes_of_different_texts_at_distance_zero() -> None:
     sigs = [_sig("a", -7), _sig("b", -7)]
-    links = _by_id(dedup.link(sigs, {"a", "b"}, max_distance=0))
+    links = _by_id(dedup.link(sigs, _targets(sigs, "a", "b"), max_distance=0))
     assert links["b"] == Link("b", "wire", D1, "a", "near", 0, 2)
 
 
@@ -260,7 +266,7 @@ def test_link_is_transitive_through_a_middle_article() -> None:
     a, b, c = 0, 0b111111, 0b111111_111111                      # a~b and b~c by 6 bits, a to c 12 bits
     sigs = [_sig("c", c, published=_at(D3, 9), day=D3), _sig("a", a, published=_at(D1, 9)),
             _sig("b", b, published=_at(D2, 9), day=D2)]
-    links = _by_id(dedup.link(sigs, {"a", "b", "c"}))
+    links = _by_id(dedup.link(sigs, _targets(sigs, "a", "b", "c")))
     assert dedup.hamming(a, c) > dedup.MAX_DISTANCE
     assert {lk.cluster_id for lk in links.values()} == {"a"}
     assert [links[x].relation for x in "abc"] == ["original", "near", "near"]
@@ -270,7 +276,7 @@ def test_link_is_transitive_through_a_middle_article() -> None:
 def test_link_calls_a_copy_of_a_near_copy_exact() -> None:
     sigs = [_sig("a", 0, published=_at(D1, 1)), _sig("b", 0b11, published=_at(D1, 2), sha1="s"),
             _sig("c", 0b11, published=_at(D1, 3), sha1="s")]
-    links = _by_id(dedup.link(sigs, {"a", "b", "c"}))
+    links = _by_id(dedup.link(sigs, _targets(sigs, "a", "b", "c")))
     assert [(links[x].relation, links[x].distance) for x in "abc"] == [("original", 2), ("exact", 0), ("exact", 0)]
 
 
@@ -292,7 +298,7 @@ def test_link_matches_short_texts_only_exactly() -> None:
 
 def test_link_matches_texts_of_exactly_min_tokens_by_simhash() -> None:
     sigs = [_sig("a", 0, tokens=dedup.MIN_TOKENS), _sig("b", 1, tokens=dedup.MIN_TOKENS)]
-    assert {lk.cluster_id for lk in dedup.link(sigs, {"a", "b"})} == {"a"}
+    assert {lk.cluster_id for lk in dedup.link(sigs, _targets(sigs, "a", "b"))} == {"a"}
 
 
 def test_link_makes_each_article_without_text_its_own_cluster() -> None:
@@ -305,13 +311,21 @@ def test_link_makes_each_article_without_text_its_own_cluster() -> None:
     ]
 
 
-def test_link_keeps_the_first_row_of_a_duplicated_article_id() -> None:
+def test_link_gives_each_source_carrying_one_article_id_its_own_row() -> None:
     early = _sig("a", 0, source="wire", published=_at(D1, 8))
     late = _sig("a", 0, source="metro", published=_at(D1, 9), sha1="other")
     copy = _sig("b", 0, source="daily", published=_at(D1, 10), sha1="other")
     for rows in ([early, late, copy], [copy, late, early]):
-        links = dedup.link(rows, {"a", "b"})
-        assert links == [Link("b", "daily", D1, "a", "near", 0, 2), Link("a", "wire", D1, "a", "original", 0, 2)]
+        links = dedup.link(rows, _targets(rows, "a", "b"))
+        assert links == [Link("b", "daily", D1, "a", "exact", 0, 3), Link("a", "metro", D1, "a", "exact", 0, 3),
+                         Link("a", "wire", D1, "a", "original", 0, 3)]
+
+
+def test_link_keeps_the_first_row_of_one_sources_article_seen_on_two_days() -> None:
+    first = _sig("a", 0, source="wire", day=D1, published=None)
+    again = _sig("a", 0, source="wire", day=D2, published=None, sha1="other")
+    for rows in ([first, again], [again, first]):
+        assert dedup.link(rows, _ids(rows)) == [Link("a", "wire", D1, "a", "original", 0, 1)]
 
 
 # --- link: contract -----------------------------------------------------------------------------------
@@ -322,7 +336,7 @@ def test_link_returns_only_targets_sorted_by_day_source_and_id() -> None:
         _sig("z", 2, source="alpha", day=D2), _sig("y", 3, source="zeta", day=D1),
         _sig("q", 4, source="wire", day=D3),
     ]
-    links = dedup.link(sigs, {"a", "b", "z", "y", "missing"})
+    links = dedup.link(sigs, _targets(sigs, "a", "b", "z", "y", "missing"))
     assert [(lk.day, lk.source_id, lk.article_id) for lk in links] == [
         (D1, "zeta", "y"), (D2, "alpha", "z"), (D2, "wire", "a"), (D2, "wire", "b"),
     ]
@@ -390,9 +404,9 @@ def _reference_link(signatures: Sequence[Signature], max_distance: int) -> list[
         return (moment, s.day, s.article_id, s.source_id, s.text_sha1 or "", s.simhash is None,
                 (s.simhash or 0) % 2 ** 64, s.tokens)
 
-    first: dict[str, Signature] = {}
+    first: dict[tuple[str, str], Signature] = {}
     for s in sorted(signatures, key=key):
-        first.setdefault(s.article_id, s)
+        first.setdefault((s.source_id, s.article_id), s)
     members = list(first.values())
     edges: dict[int, dict[int, int]] = {i: {} for i in range(len(members))}
     for i, a in enumerate(members):
@@ -443,7 +457,7 @@ def test_link_agrees_with_comparing_every_pair(max_distance: int) -> None:
 
 def test_link_does_not_depend_on_input_order() -> None:
     sigs = _generated(seed=7)
-    targets = {s.article_id for s in sigs[::3]}
+    targets = {(s.source_id, s.article_id) for s in sigs[::3]}
     expected = dedup.link(sigs, targets)
     rng = random.Random(11)
     for _ in range(5):

@@ -91,3 +91,20 @@ def test_articles_written_before_simhash_existed_are_matched_exactly(tmp_path: P
     link_day(DAY, settings)
     row = pq.read_table(tmp_path / "data" / "duplicates" / f"dt={DAY}" / "part-_all.parquet").to_pylist()[0]
     assert (row["cluster_id"], row["relation"]) == (old["article_id"], "exact")
+
+
+def test_two_sources_carrying_one_url_get_a_row_each(tmp_path: Path) -> None:
+    settings = Settings(data_root=str(tmp_path / "data"))
+    store = open_store(settings.data_root)
+    published = datetime(2025, 5, 20, 9, tzinfo=UTC)
+    ours = _article("wire", "calder-raid", STORY, published)
+    theirs = {**ours, "source_id": "aggregator", "published_at": published + timedelta(hours=1)}   # same URL: same id
+    store.write_partition("articles", DAY, "wire", [ours])
+    store.write_partition("articles", DAY, "aggregator", [theirs])
+
+    link_day(DAY, settings)
+
+    leaf = tmp_path / "data" / "duplicates" / f"dt={DAY}" / "part-_all.parquet"
+    rows = sorted((r["source_id"], r["article_id"], r["relation"], r["cluster_size"])
+                  for r in pq.read_table(leaf).to_pylist())
+    assert rows == [("aggregator", ours["article_id"], "exact", 2), ("wire", ours["article_id"], "original", 2)]
