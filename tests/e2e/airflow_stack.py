@@ -62,6 +62,23 @@ class AirflowStack:
                              f"--- stdout\n{_tail(done.stdout)}\n--- stderr\n{_tail(done.stderr)}")
         return done
 
+    def create_backfill(self, dag_id: str, *args: str, attempts: int = 3) -> None:
+        """``airflow backfill create --dag-id dag_id *args``, run again when SQLite refused a write
+        with "database is locked" and Airflow removed the partial backfill (as it does after a lock
+        error, so that the user can retry). The busy timeout does not cover that case: a
+        transaction that read first and then writes while the scheduler writes gets SQLITE_BUSY at once."""
+        before = self.query("select max(id) from backfill where dag_id = ?", (dag_id,))
+        command = ("backfill", "create", "--dag-id", dag_id, *args)
+        for attempt in range(1, attempts + 1):
+            done = self.run(*command, check=False)
+            if done.returncode == 0:
+                return
+            after = self.query("select max(id) from backfill where dag_id = ?", (dag_id,))
+            retry = "database is locked" in done.stderr and after == before
+            if not retry or attempt == attempts:
+                raise StackError(f"airflow {' '.join(command)} exited {done.returncode} (attempt {attempt})\n"
+                                 f"--- stdout\n{_tail(done.stdout)}\n--- stderr\n{_tail(done.stderr)}")
+
     # -- metadata DB -----------------------------------------------------------------------
 
     def query(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -42,8 +42,7 @@ DAYS = sorted(PAGES_BY_DAY)
 # 2025-03-10..2025-03-14 writes exactly the days 10..14: no off-by-one shift is needed. The run of
 # day D covers [D, D+1) and is *named* after its run_after, the interval's end:
 # backfill__2025-03-15T00:00:00+00:00 is the run that writes dt=2025-03-14.
-BACKFILL = ("backfill", "create", "--dag-id", DAG_ID, "--from-date", DAYS[0].isoformat(),
-            "--to-date", DAYS[-1].isoformat(), "--max-active-runs", "3")
+BACKFILL = ("--from-date", DAYS[0].isoformat(), "--to-date", DAYS[-1].isoformat(), "--max-active-runs", "3")
 RUN_DEADLINE_S = 150
 
 
@@ -113,7 +112,7 @@ def test_backfill_create_runs_five_days_in_parallel_and_reprocessing_is_byte_ide
         with airflow_stack(env, tmp_path / "airflow") as stack:
             stack.wait_for_dag(DAG_ID, deadline_s=60)
 
-            stack.run(*BACKFILL)
+            stack.create_backfill(DAG_ID, *BACKFILL)
             first = stack.latest_backfill_id(DAG_ID)
             runs = stack.wait_for_runs(DAG_ID, 5, RUN_DEADLINE_S, backfill_id=first)
             assert [state for _, state, _ in runs] == ["success"] * 5, runs
@@ -137,7 +136,7 @@ def test_backfill_create_runs_five_days_in_parallel_and_reprocessing_is_byte_ide
             # Only one backfill per DAG may be active. The scheduler marks one complete on a fixed
             # 30 s timer after its last run finished, so the second create must wait for that.
             stack.wait_for_backfill(first, deadline_s=60)
-            stack.run(*BACKFILL, "--reprocess-behavior", "completed")
+            stack.create_backfill(DAG_ID, *BACKFILL, "--reprocess-behavior", "completed")
             second = stack.latest_backfill_id(DAG_ID)
             assert second != first
             created = parse_db_time(stack.query("select created_at from backfill where id = ?", (second,))[0][0])
