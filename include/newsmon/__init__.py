@@ -2,6 +2,7 @@
 
 The library runs without Airflow. Entry points:
 - ``newsmon.pipeline``: ``run_source``, ``run_day``, ``check_run``
+- ``newsmon.readers``: ``read_table``, ``open_snapshot`` (the tables as committed)
 - ``newsmon.extractor``: ``extract`` (figures and entity mentions of one text)
 - ``newsmon.config``: ``Settings.from_env``, ``load_sources``
 - ``python -m newsmon``: the command line

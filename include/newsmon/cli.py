@@ -18,7 +18,9 @@ from newsmon import pipeline
 from newsmon.config import Settings
 from newsmon.errors import ConfigError, NewsmonError, RunCheckError
 from newsmon.extractor import extract, to_gold
-from newsmon.storage import open_store, read_day
+from newsmon.readers import read_day
+from newsmon.reports import DayStatus, day_status
+from newsmon.storage import open_store
 
 _SUMMARY_TABLES = ("articles", "figures", "entities", "duplicates")
 
@@ -27,6 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(levelname)s %(name)s: %(message)s", force=True)
+    logging.getLogger("httpx").setLevel(logging.WARNING)    # it logs every request at INFO
     try:
         result: int = args.handler(args)
         return result
@@ -123,10 +126,18 @@ def _run(args: argparse.Namespace) -> int:
     for report in reports:
         line = f"{report['source_id']:24s} {report['status']:6s} entries {report['entries_in_day']:3d}  " \
                f"articles {report['articles_extracted']:3d}  figures {report['figures']:3d}"
-        print(line + (f"  {report['error']}" if report["error"] else "") + _reach_note([report], args.date))
+        print(line + (f"  {report['error']}" if report["error"] else "") + _late_note(report)
+              + _reach_note([report], args.date))
     summary = pipeline.check_run(reports, expected, args.date, settings)
     _print_summary(settings, args.date, summary)
     return 0
+
+
+def _late_note(report: dict[str, Any]) -> str:
+    """The earlier days a source's run rebuilt, with the late entries it added to each."""
+    added = [f"{r['day']} +{r['entries_new']}" for r in report.get("lookbacks", [])]
+    note = "  (nothing stored for this day)" if report["status"] == "empty" else ""
+    return note + ("  late entries added: " + ", ".join(added) if added else "")
 
 
 def _days(args: argparse.Namespace) -> list[date]:
@@ -167,8 +178,6 @@ def _backfill(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    from newsmon.reports import day_status
-
     settings = _settings(args)
     store = open_store(settings.data_root)
     expected = pipeline.enabled_source_ids(settings)
@@ -176,13 +185,21 @@ def _status(args: argparse.Namespace) -> int:
         state = day_status(store, day, expected)
         made = state.made_at.strftime("%Y-%m-%dT%H:%M:%SZ") if state.made_at else "never"
         rows = "  ".join(f"{table} {n}" for table, n in state.rows.items())
-        line = (f"{day}  {'complete  ' if state.complete else 'incomplete'}  "
-                f"sources {len(state.sources_ok)}/{len(expected)}  {rows}  made {made}"
-                f"  extractor {','.join(state.versions) or '-'}")
-        if state.sources_missing and state.sources_ok:
-            line += "  missing: " + ", ".join(state.sources_missing)
-        print(line)
+        line = (f"{day}  {state.state:12s}  sources {len(state.sources_in('ok'))}/{len(expected)}  {rows}"
+                f"  made {made}  extractor {','.join(state.versions) or '-'}")
+        print(line + _status_note(state))
     return 0
+
+
+def _status_note(state: DayStatus) -> str:
+    """Which sources keep a day from being complete, and why."""
+    if state.state == "lookback":
+        return "  not run itself; late entries from later days' runs: " + ", ".join(state.sources_in("lookback"))
+    if not state.sources_in("ok", "lookback", "failed", "inconsistent", "unverified"):
+        return ""               # nothing stored at all: the day was never run
+    groups = [(label, state.sources_in(label)) for label in
+              ("inconsistent", "failed", "missing", "unverified", "lookback")]
+    return "".join(f"  {label}: {', '.join(names)}" for label, names in groups if names)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -281,5 +298,8 @@ def _print_summary(settings: Settings, day: date, summary: dict[str, Any] | None
     copies = sum(relation != "original" for relation in tables["duplicates"].column("relation").to_pylist())
     if copies:
         print(f"  copies of an earlier article (exact or near): {copies}")
+    if summary and summary["late_entries"]:
+        print(f"  late entries added to earlier days: {summary['late_entries']} "
+              f"(dt={', dt='.join(summary['late_days'])})")
     if summary and summary["failed_sources"]:
         print(f"  failed sources: {', '.join(summary['failed_sources'])}")

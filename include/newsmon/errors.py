@@ -35,3 +35,8 @@ class DocumentFormatError(NewsmonError):
 
 class RunCheckError(NewsmonError):
     """A day's run failed its checks (too many failed sources, or nothing collected)."""
+
+
+class InconsistentDataError(NewsmonError):
+    """The stored leaves of a (source, day) do not match its manifest: one is neither published
+    nor staged (deleted from outside), or it changed while it was being read."""

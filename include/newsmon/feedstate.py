@@ -33,6 +33,7 @@ def previous_snapshot(store: Store, source: Source) -> dict[str, Any] | None:
 def remember(store: Store, source: Source, row: Mapping[str, Any], day: date) -> None:
     """Keep the validators of ``row`` (the snapshot just stored for ``day``, or the one it repeats)."""
     with store.lock(f"{source.id}/feed-state"):
+        store.sweep_json(_path(source))     # what a writer killed here left behind
         known = store.read_json(_path(source))
         same_bytes = bool(known) and known.get("sha256") == row["sha256"]
         if same_bytes and known.get("etag") == row["etag"] and known.get("last_modified") == row["last_modified"]:

@@ -1,17 +1,20 @@
 """Run reports: what each source did for each day, kept as the ``reports`` table, and the status
-of a range of days read back from it. Pure except :func:`day_status`, which reads the store."""
+of a day read back from it and from the commits. Pure except :func:`day_status`, which reads the store."""
 from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Literal
 
-import pyarrow.fs as pafs
+from newsmon.commits import inspect
+from newsmon.readers import count_day_rows, read_day
+from newsmon.storage import Store
 
-from newsmon.storage import Store, count_day_rows, read_day
-
-DATA_TABLES = ("raw", "articles", "figures", "entities")
+ReportStatus = Literal["ok", "failed", "empty"]
+"""``empty``: a reprocess found nothing stored for the (source, day), so there was nothing to rebuild."""
+RunKind = Literal["run", "lookback", "reprocess"]
+"""``lookback``: a later day's run added entries it listed late."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,11 +23,12 @@ class SourceReport:
 
     source_id: str
     day: str                            # the day written (the partition), YYYY-MM-DD
-    status: str                         # "ok" or "failed"
+    status: ReportStatus
     error: str | None = None
-    run_kind: str = "run"               # "run", "lookback" (a later day's run added late entries) or "reprocess"
+    run_kind: RunKind = "run"
     run_day: str | None = None          # the day of the run that wrote it
     listing: str | None = None          # feeds: "changed", "not_modified" (304) or "same_body" (200, same bytes)
+    up_to_date: bool = False            # the day already held the unchanged listing and was left as it was
     entries_seen: int = 0               # entries in the stored listings (feed snapshots, sitemaps, WARC records)
     entries_in_day: int = 0
     entries_new: int = 0                # entries of the day not in its articles before this run
@@ -62,38 +66,89 @@ class SourceReport:
 
 
 @dataclass(frozen=True, slots=True)
+class SourceRun:
+    """What one source's run did: the report of its day, and of each earlier day it rebuilt
+    because the source listed entries of that day late (newest first)."""
+
+    report: SourceReport
+    lookbacks: tuple[SourceReport, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        """The day's report as a dict with the lookback reports under ``lookbacks``, for XCom."""
+        return {**self.report.as_dict(), "lookbacks": [r.as_dict() for r in self.lookbacks]}
+
+
+SourceState = Literal["ok", "lookback", "failed", "missing", "inconsistent", "unverified"]
+"""Of a (source, day): ``ok``, committed by a run of that day; ``lookback``, committed only by
+later days' runs that added late entries; ``failed``, its latest run failed; ``missing``,
+nothing stored; ``inconsistent``, its leaves are not all of the committed version (a build was
+cut off while publishing, or a leaf is gone), until the next run of it; ``unverified``, leaves
+without a manifest, written by an older newsmon, until the next run rebuilds them."""
+DayState = Literal["complete", "incomplete", "inconsistent", "unverified", "lookback"]
+"""Of a day: ``complete``, every source ok; ``inconsistent``, some source inconsistent;
+``unverified``, every source ok or unverified; ``lookback``, not run itself, only late entries
+added by later days' runs; ``incomplete``, anything else (a source failed or missing)."""
+
+
+@dataclass(frozen=True, slots=True)
 class DayStatus:
     day: date
-    complete: bool
-    sources_ok: tuple[str, ...]
-    sources_missing: tuple[str, ...]    # no successful report, or a data table leaf missing
+    state: DayState
+    sources: dict[str, SourceState]
     rows: dict[str, int]
     made_at: datetime | None
     versions: tuple[str, ...]
 
+    def sources_in(self, *states: SourceState) -> tuple[str, ...]:
+        return tuple(s for s, state in self.sources.items() if state in states)
+
 
 def day_status(store: Store, day: date, expected: list[str]) -> DayStatus:
-    """Is ``day`` complete for the ``expected`` sources: a successful latest report and every data leaf?"""
-    reports = read_day(store, "reports", day).to_pylist()
-    latest: dict[str, dict[str, Any]] = {}
-    for row in reports:
-        if row["started_at"] is None:
-            continue
-        if row["source_id"] not in latest or row["started_at"] >= latest[row["source_id"]]["started_at"]:
-            latest[row["source_id"]] = row
-    ok = []
-    for source in expected:
-        has_leaves = all(store.fs.get_file_info(store.leaf(t, day, source)).type == pafs.FileType.File
-                         for t in DATA_TABLES)
-        if latest.get(source, {}).get("status") == "ok" and has_leaves:
-            ok.append(source)
-    made = [r["started_at"] for r in latest.values()]
+    """The state of ``day`` for the ``expected`` sources, from their commits and their reports."""
+    history: dict[str, list[dict[str, Any]]] = {}
+    for row in read_day(store, "reports", day).to_pylist():
+        if row["started_at"] is not None:
+            history.setdefault(row["source_id"], []).append(row)
+    for rows in history.values():
+        rows.sort(key=lambda r: r["started_at"])
+    sources = {s: source_state(inspect(store, day, s).state, history.get(s, [])) for s in expected}
+    latest = [rows[-1] for rows in history.values()]
+    made = [r["started_at"] for r in latest]
     return DayStatus(
         day=day,
-        complete=bool(expected) and len(ok) == len(expected),
-        sources_ok=tuple(ok),
-        sources_missing=tuple(s for s in expected if s not in ok),
+        state=overall_state(list(sources.values())),
+        sources=sources,
         rows={t: count_day_rows(store, t, day) for t in ("articles", "figures", "entities")},
         made_at=max(made) if made else None,
-        versions=tuple(sorted({str(r["extractor_version"]) for r in latest.values() if r["extractor_version"]})),
+        versions=tuple(sorted({str(r["extractor_version"]) for r in latest if r["extractor_version"]})),
     )
+
+
+def source_state(commit_state: str, history: list[dict[str, Any]]) -> SourceState:
+    """The state of a (source, day) from its commit state and its reports, oldest first. Pure."""
+    if commit_state in ("publishing", "broken"):
+        return "inconsistent"
+    runs = [r for r in history if r["status"] != "empty"]
+    if runs and runs[-1]["status"] == "failed":
+        return "failed"
+    if commit_state == "absent":
+        return "missing"
+    if commit_state == "unverified":
+        return "unverified"
+    kinds = {r["run_kind"] for r in runs if r["status"] == "ok"}
+    return "lookback" if "lookback" in kinds and "run" not in kinds else "ok"
+
+
+def overall_state(states: list[SourceState]) -> DayState:
+    """The state of a day from the states of its expected sources. Pure."""
+    if not states:
+        return "incomplete"
+    if "inconsistent" in states:
+        return "inconsistent"
+    if all(s == "ok" for s in states):
+        return "complete"
+    if all(s in ("ok", "unverified") for s in states):
+        return "unverified"
+    if "lookback" in states and all(s in ("lookback", "missing") for s in states):
+        return "lookback"
+    return "incomplete"

@@ -92,6 +92,7 @@ REPORTS = pa.schema([
     pa.field("run_kind", pa.string(), nullable=False),
     pa.field("run_day", pa.date32()),
     pa.field("listing", pa.string()),
+    pa.field("up_to_date", pa.bool_()),       # null in rows written before the column existed
     pa.field("entries_seen", pa.int32(), nullable=False),
     pa.field("entries_in_day", pa.int32(), nullable=False),
     pa.field("entries_new", pa.int32(), nullable=False),

@@ -1,5 +1,5 @@
-"""Backfill, reprocessing, late articles, overlapping runs and crash safety, through the CLI,
-against a local site whose feed changes between runs."""
+"""Backfill, reprocessing, late articles and overlapping runs, through the CLI, against a local
+site whose feed changes between runs (crash safety: test_crash_e2e)."""
 from __future__ import annotations
 
 import os
@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-import duckdb
 import pyarrow.dataset as ds
 import pytest
 
@@ -153,33 +152,6 @@ def test_concurrent_runs_of_one_day_neither_lose_nor_duplicate_rows(wire: Wire, 
     assert len(ids) == len(set(ids)) == 4
 
 
-def test_a_run_killed_while_writing_leaves_whole_partitions_and_a_rerun_heals(wire: Wire) -> None:
-    day = DAYS[0]
-    stories = _stories([day])
-    write_site(wire.site, stories)
-    assert _cli("run", "--date", str(day)) == 0
-    before = _data(wire.root)
-    write_site(wire.site, [*stories, _story(day, 18, 7)])
-
-    killed = _spawn_run(day, NEWSMON_FAILPOINTS="storage.before-rename:figures")
-    assert killed.wait(timeout=120) == -9
-    leaf = f"figures/dt={day}/part-wire.parquet"
-    after = _data(wire.root)
-    assert after[leaf] == before[leaf]                          # the old complete figures
-    assert after[f"articles/dt={day}/part-wire.parquet"] != before[f"articles/dt={day}/part-wire.parquet"]
-    assert len(_entries(wire.root, day)) == 3                   # the new complete articles
-    left_over = [p.name for p in (wire.root / "figures" / f"dt={day}").iterdir() if p.name.endswith(".tmp")]
-    assert len(left_over) == 1
-    glob = f"read_parquet('{wire.root}/figures/*/*.parquet')"
-    assert duckdb.sql(f"select count(*) from {glob}").fetchall() == [(2,)]
-
-    assert _cli("run", "--date", str(day)) == 0                 # the heal
-    assert duckdb.sql(f"select count(*) from {glob}").fetchall() == [(3,)]
-    figure_articles = {f["article_id"] for f in _rows(wire.root, "figures", day)}
-    assert figure_articles == {a["article_id"] for a in _rows(wire.root, "articles", day)}
-    assert not [p for p in (wire.root / "figures" / f"dt={day}").iterdir() if p.name.endswith(".tmp")]
-
-
 def test_a_broken_feed_fails_the_source_keeps_the_day_and_is_reported(wire: Wire) -> None:
     write_site(wire.site, _stories([DAYS[0]]))
     assert _cli("run", "--date", str(DAYS[0])) == 0
@@ -189,3 +161,60 @@ def test_a_broken_feed_fails_the_source_keeps_the_day_and_is_reported(wire: Wire
     assert _data(wire.root) == before
     last = max(_rows(wire.root, "reports", DAYS[0]), key=lambda r: r["started_at"])
     assert last["status"] == "failed" and "FeedParseError" in last["error"]
+
+
+def test_a_run_whose_only_work_is_a_late_entry_succeeds_and_says_so(
+        wire: Wire, capsys: pytest.CaptureFixture[str]) -> None:
+    early = _story(DAYS[0], 9, 0)
+    write_site(wire.site, [early, _story(DAYS[1], 9, 1)])
+    assert _cli("run", "--date", str(DAYS[0])) == 0 and _cli("run", "--date", str(DAYS[1])) == 0
+    late = _story(DAYS[0], 20, 2)
+    write_site(wire.site, [early, late, _story(DAYS[1], 9, 1)])
+    capsys.readouterr()
+    assert _cli("run", "--date", str(DAYS[2])) == 0       # nothing of its own: it only adds the 10th's late story
+    out = capsys.readouterr().out
+    assert "entries   0  articles   0" in out and f"late entries added: {DAYS[0]} +1" in out
+    assert f"late entries added to earlier days: 1 (dt={DAYS[0]})" in out
+    assert _entries(wire.root, DAYS[0]) == {early.slug, late.slug}
+
+
+def test_a_run_without_http_logs_shows_no_request_lines(wire: Wire, capsys: pytest.CaptureFixture[str]) -> None:
+    write_site(wire.site, _stories([DAYS[0]]))
+    assert main(["run", "--date", str(DAYS[0])]) == 0     # not --quiet: INFO is shown
+    err = capsys.readouterr().err
+    assert "INFO newsmon" in err and "HTTP Request" not in err
+
+
+@pytest.fixture
+def two_wires(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Wire]:
+    """Sources ``wire`` (feed.rss) and ``local`` (local.rss) on one site."""
+    site, root = tmp_path / "site", tmp_path / "data"
+    site.mkdir()
+    sources = tmp_path / "sources.yaml"
+    sources.write_text("".join(f"- id: {name}\n  url: ${{NEWSMON_SAMPLE_URL}}/feeds/{name}.rss\n  language: en\n"
+                               "  allow_private: true\n" for name in ("wire", "local")), encoding="utf-8")
+    with SampleSite.start(directory=site) as server:
+        monkeypatch.setenv("NEWSMON_SAMPLE_URL", server.base_url)
+        monkeypatch.setenv("NEWSMON_SOURCES", str(sources))
+        monkeypatch.setenv("NEWSMON_DATA_ROOT", str(root))
+        yield Wire(site, root, server)
+
+
+def test_a_day_filled_only_by_lookback_is_said_so_and_reprocesses_cleanly(
+        two_wires: Wire, capsys: pytest.CaptureFixture[str]) -> None:
+    write_site(two_wires.site, [_story(DAYS[0], 9, 0), _story(DAYS[1], 9, 1)], feed="wire.rss")
+    write_site(two_wires.site, [_story(DAYS[1], 10, 2)], feed="local.rss")
+    assert _cli("run", "--date", str(DAYS[1])) == 0       # the 10th is never run itself
+    capsys.readouterr()
+    assert _cli("status", "--from", str(DAYS[0]), "--to", str(DAYS[1])) == 0
+    earlier, day = capsys.readouterr().out.splitlines()
+    assert earlier.startswith(f"{DAYS[0]}  lookback      sources 0/2  articles 1")
+    assert earlier.endswith("not run itself; late entries from later days' runs: wire")
+    assert day.startswith(f"{DAYS[1]}  complete      sources 2/2  articles 2")
+
+    assert _cli("run", "--date", str(DAYS[0]), "--reprocess") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("local") and "empty" in line and "(nothing stored for this day)" in line
+               for line in lines)
+    assert not any("failed" in line for line in lines)
+    assert _entries(two_wires.root, DAYS[0]) == {f"{DAYS[0]}-09"}

@@ -69,6 +69,28 @@ def test_check_run_fails_when_nothing_was_collected() -> None:
         check_run([_report("a", articles=0)], ["a"], DAY, Settings())
 
 
+def test_check_run_counts_late_entries_added_to_earlier_days() -> None:
+    late = {**_report("a", articles=0), "lookbacks": [{"day": "2025-01-15", "entries_new": 1},
+                                                       {"day": "2025-01-14", "entries_new": 2}]}
+    summary = check_run([late], ["a"], DAY, Settings())
+    assert (summary["articles"], summary["late_entries"], summary["late_days"]) == (0, 3, ["2025-01-14", "2025-01-15"])
+
+
+def test_check_run_passes_a_day_found_up_to_date_even_without_articles() -> None:
+    quiet = {**_report("a", articles=0), "listing": "not_modified", "up_to_date": True}
+    assert check_run([quiet], ["a"], DAY, Settings())["articles"] == 0
+    rebuilt_empty = {**quiet, "up_to_date": False}     # an unchanged feed, but the day had to be built: it is empty
+    with pytest.raises(RunCheckError, match="no article was collected"):
+        check_run([rebuilt_empty], ["a"], DAY, Settings())
+
+
+def test_check_run_treats_a_reprocess_with_nothing_stored_as_empty_not_failed() -> None:
+    summary = check_run([_report("a"), _report("b", "empty", 0)], ["a", "b"], DAY, Settings(max_failed_share=0.0))
+    assert summary["failed_sources"] == []
+    with pytest.raises(RunCheckError, match="nothing is stored for this day"):
+        check_run([_report("b", "empty", 0)], ["b"], DAY, Settings())
+
+
 def test_collect_source_raises_while_retries_remain_and_reports_on_the_last_try(tmp_path: Path) -> None:
     sources = tmp_path / "sources.yaml"
     sources.write_text("- id: gone\n  url: http://127.0.0.1:9/feed.rss\n  allow_private: true\n", encoding="utf-8")

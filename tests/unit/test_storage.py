@@ -8,7 +8,8 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pytest
 
-from newsmon.storage import count_day_rows, open_store, read_day
+from newsmon.readers import count_day_rows, read_day
+from newsmon.storage import open_store
 
 DAY = date(2025, 1, 16)
 
