@@ -43,6 +43,7 @@ from newsmon.lexicon import (
     STATUTORY_CUES,
     SUBJECT,
 )
+from newsmon.lists import is_item_gap
 from newsmon.numbers import Quantity, find_quantities
 
 __all__ = ["Draft", "draft_sentence"]
@@ -83,7 +84,8 @@ _BREAKDOWN_BEFORE = re.compile(
 )
 _BREAKDOWN_START = re.compile(
     r"^\s*(?:(?:of|among) (?:them|these|those|whom|the\b[^,]{0,60})|in all|in total"
-    r"|these [a-z]+ includ\w*|the [a-z]+ includ\w*)\b",
+    r"|(?:these|the|this|those) (?:[a-z]+ )?(?:includ\w*|compris\w*|consist\w* of)"
+    r"|(?:they|it|this|these) (?:includ\w*|compris\w*|consist\w* of))\b",
     re.IGNORECASE,
 )
 _COPULA_AFTER = re.compile(r"^\s+(?:of (?:them|whom|those|these)\s+)?(?:were|are|was|is)\b", re.IGNORECASE)
@@ -202,16 +204,103 @@ class _Scene:
     triggers: list[Trigger]
     previous: list[Draft]
     dollar: str
+    heading: str | None = None      # the action a sentence before stated without a number
+    list_item: bool = False         # a bullet or result line
 
 
-def draft_sentence(sentence: str, dollar: str, previous: list[Draft]) -> list[Draft]:
-    scene = _Scene(sentence, find_quantities(sentence), find_triggers(sentence), previous, dollar)
+def draft_sentence(sentence: str, dollar: str, previous: list[Draft], *, heading: str | None = None,
+                   list_item: bool = False) -> list[Draft]:
+    """The figures of one sentence. ``previous`` are the figures of the sentence before (a breakdown
+    takes their action), ``heading`` the action of an earlier sentence that stated one without a
+    number ("Arrests included:", "Police also seized drugs and weapons."), and ``list_item`` says
+    that the sentence is a bullet or result line under it."""
+    scene = _Scene(sentence, find_quantities(sentence), find_triggers(sentence), previous, dollar, heading,
+                   list_item)
     drafts: list[Draft] = []
+    open_items: list[Quantity] = []
     for index, quantity in enumerate(scene.quantities):
         if _is_excluded_quantity(sentence, quantity, scene.quantities[:index]):
             continue
-        drafts.extend(_draft_quantity(scene, quantity, drafts))
+        made = _draft_quantity(scene, quantity, drafts)
+        drafts.extend(made)
+        if not made:
+            open_items.append(quantity)
+    if open_items and drafts:
+        drafts = _join_list_items(scene, drafts, open_items)
     return drafts
+
+
+def stated_action(sentence: str) -> str | None:
+    """The action a sentence without any number states, for the lines after it: its first action
+    word other than harm ("Confiscations included:" -> seize), or the last one before the colon of
+    a line that leads into a list ("They seized drugs and made the arrest of the following:")."""
+    if find_quantities(sentence):
+        return None
+    actions = [t.word.action for t in find_triggers(sentence) if t.word.action != "harm"]
+    if not actions:
+        return None
+    return actions[-1] if sentence.rstrip().endswith(":") else actions[0]
+
+
+def _join_list_items(scene: _Scene, drafts: list[Draft], open_items: list[Quantity]) -> list[Draft]:
+    """Numbers no action word reached take the action of a list item next to them ("seized 141 kg
+    of ICE (methamphetamine), 23 kg of ketamine, and 128,000 pills"): forwards from an item its
+    verb governs, and backwards from an item governed by a verb after it ("210 firearms, 3,172
+    rounds and 118 vehicles were recovered")."""
+    joined = list(drafts)
+    changed = True
+    while changed and open_items:
+        changed = False
+        for quantity in list(open_items):
+            draft = _list_neighbour_draft(scene, quantity, joined)
+            if draft is not None:
+                joined.append(draft)
+                open_items.remove(quantity)
+                changed = True
+    return sorted(joined, key=lambda d: d.quantity.start)
+
+
+def _list_neighbour_draft(scene: _Scene, quantity: Quantity, drafts: list[Draft]) -> Draft | None:
+    head = read_head(scene.text, quantity, scene.triggers)
+    if head.excluded or quantity.unit in ("percent", "change", "year", "month", "week", "day"):
+        return None
+    own_unit = _measure_unit(quantity, head)
+    if own_unit is None or _counts_charges(scene.text, quantity, head):
+        return None         # an item says what it counts: "23 kg", "50 vehicles", "S$2 million"
+    counts = [d for d in drafts if d.measure not in ("change", "term")]
+    before = [d for d in counts if d.head_end <= quantity.start]
+    after = [d for d in counts if d.quantity.start >= head.end]
+    neighbours = []
+    if before:
+        last = max(before, key=lambda d: d.quantity.start)
+        if _nothing_between(scene, last.quantity.end, quantity.start):
+            neighbours.append((last, scene.text[last.head_end : quantity.start]))
+    if after:
+        first = min(after, key=lambda d: d.quantity.start)
+        from_right = first.trigger is not None and first.trigger.start > first.quantity.start
+        if from_right and _nothing_between(scene, quantity.end, first.quantity.start):
+            neighbours.append((first, scene.text[head.end : first.quantity.start]))
+    for neighbour, gap in neighbours:
+        gap_start = scene.text.find(gap, min(neighbour.head_end, head.end))
+        has_trigger = any(gap_start <= t.start < gap_start + len(gap) for t in scene.triggers)
+        if not is_item_gap(gap, has_action_word=has_trigger, value=own_unit in ("money", "kg")):
+            continue
+        if neighbour.action == "seize" and own_unit == "person":
+            continue
+        made = _make_draft(scene.text, quantity, head, _Choice(neighbour.action, neighbour.trigger, 0.55),
+                           own_unit, scene.dollar)
+        if made is None or made.action != neighbour.action:
+            continue
+        if made.action == "harm" and made.unit == "person" and head.noun not in _VICTIM_HEADS:
+            continue        # people listed beside what a crime did are not its victims ("and 150 members")
+        return made
+    return None
+
+
+def _nothing_between(scene: _Scene, start: int, end: int) -> bool:
+    """No other number stands between two positions of the sentence (but in brackets)."""
+    return not any(start <= q.start and q.end <= end and not _in_parentheses(scene.text, q)
+                   for q in scene.quantities)
 
 
 def _is_excluded_quantity(sentence: str, quantity: Quantity, earlier: list[Quantity]) -> bool:
@@ -223,8 +312,9 @@ def _is_excluded_quantity(sentence: str, quantity: Quantity, earlier: list[Quant
         return True
     if _LABEL_BEFORE.search(before) or _LIST_BEFORE.search(before) or _MOST_WANTED_AFTER.match(after):
         return True
-    if _AGE_COMMAS.search(before) and after.startswith(",") and quantity.value < 120 and not quantity.is_word:
-        return True
+    if (_AGE_COMMAS.search(before) and (after.startswith(",") or not after.strip())
+            and quantity.value < 120 and not quantity.is_word):
+        return True         # "Ana Ruiz, 34," or a list line "- Ana Ruiz, 34"
     if quantity.currency and _EACH_AFTER.match(after):
         return True
     if quantity.is_word and quantity.value == 1 and re.match(r"\s+(?:was|is|has|had|who|day)\b", after):
@@ -620,13 +710,10 @@ def _inherited_choice(
     source = _source_draft(drafts, unit)
     if source is not None:
         gap = sentence[source.head_end : quantity.start]
-        if (
-            include
-            or _BREAKDOWN_BEFORE.search(before)
-            or _LIST_GAP.fullmatch(gap)
-            or _BREAKDOWN_START.match(sentence)
-            or _COPULA_AFTER.match(after)
-        ):
+        part = include or _BREAKDOWN_BEFORE.search(before)
+        if part and not _within_total(_largest(drafts, source.unit), quantity):
+            return None
+        if part or _COPULA_AFTER.match(after) or _LIST_GAP.fullmatch(gap) or _BREAKDOWN_START.match(sentence):
             return _Choice(source.action, None, 0.6, source.unit)
         return None
     start = _BREAKDOWN_START.match(sentence)
@@ -634,11 +721,30 @@ def _inherited_choice(
         named = [t for t in scene.triggers if t.end <= start.end() + 40 and t.end <= quantity.start]
         if named:
             return _Choice(named[0].word.action, named[0], 0.6, default_unit(named[0]))
-    if scene.previous and (start or include):
+    if scene.heading is not None and (start or include or scene.list_item):
+        heading = _Choice(scene.heading, None, 0.55)
+        if _fits_choice(heading, unit):
+            return heading
+    if scene.previous and (start or include or scene.list_item):
         source = _source_draft(scene.previous, unit)
-        if source is not None:
+        breakdown = bool(start or include)
+        if source is not None and (not breakdown or _within_total(_largest(scene.previous, source.unit), quantity)):
             return _Choice(source.action, None, 0.55, source.unit)
+        if source is None and breakdown:    # "seized goods worth $4 million. These included 120 cartons"
+            other = _Choice(scene.previous[-1].action, None, 0.55)
+            return other if _fits_choice(other, unit) else None
     return None
+
+
+def _within_total(total: Draft | None, part: Quantity) -> bool:
+    """A part of a breakdown never exceeds the total it belongs to."""
+    return total is not None and part.value <= total.value
+
+
+def _largest(drafts: list[Draft], unit: str) -> Draft | None:
+    """The largest count of ``unit`` among ``drafts``: the total a breakdown can belong to."""
+    same = [d for d in drafts if d.unit == unit and d.measure != "change"]
+    return max(same, key=lambda d: d.value) if same else None
 
 
 def _source_draft(drafts: list[Draft], unit: str | None) -> Draft | None:

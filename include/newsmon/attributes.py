@@ -87,14 +87,19 @@ class DocumentContext:
     @classmethod
     def build(cls, text: str, mentions: list[Mention]) -> DocumentContext:
         """Read the text once: crime phrases, the main country and the meaning of a bare "$"."""
-        country = _main_country(text, mentions)
+        country = main_country(text, mentions)
         return cls(
             text=text,
             mentions=tuple(mentions),
             crimes=tuple(_find_crimes(text, mentions)),
             country=country,
-            dollar=_DOLLARS.get(country or "", "USD"),
+            dollar=dollar_of(country),
         )
+
+
+def dollar_of(country: str | None) -> str:
+    """The currency a bare "$" means in a text about ``country``."""
+    return _DOLLARS.get(country or "", "USD")
 
 
 def crime_for(
@@ -227,7 +232,7 @@ def _coordinated_phrase(context: DocumentContext, crime: CrimeMention) -> CrimeM
     return CrimeMention(start, end, context.text[start:end], crimes[first].category, crimes[first].weak)
 
 
-def _main_country(text: str, mentions: list[Mention]) -> str | None:
+def main_country(text: str, mentions: list[Mention]) -> str | None:
     votes: Counter[str] = Counter()
     for mention in mentions:
         if mention.type == "LOC":

@@ -15,14 +15,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from newsmon.actions import Draft, draft_sentence
+from newsmon.actions import Draft, draft_sentence, stated_action
 from newsmon.attributes import (
     DocumentContext,
     agency_for,
     clause_bounds,
     country_for,
     crime_for,
+    dollar_of,
     location_for,
+    main_country,
 )
 from newsmon.entities import find_mentions
 from newsmon.heads import is_title_case
@@ -63,14 +65,17 @@ def extract_figures(
     ``mentions`` are the entity mentions of ``text`` when the caller has them already.
     """
     found = list(mentions) if mentions is not None else find_mentions(text)
+    sentences = split_sentences(text)
+    dollar = dollar_of(main_country(text, found)) if "$" in text else "USD"  # a bare "$": the country's
+    drafted = _draft_sentences(sentences, dollar)
+    if not any(drafts for _, drafts in drafted):
+        return []  # most pages: no period or document context is needed at all
     context = DocumentContext.build(text, found)
     all_periods = [p for p in find_periods(text, published) if p.kind == "period"]
     figures: list[Figure] = []
-    previous: list[Draft] = []
     carried: _Period | None = None
     renewed = False  # whether the last sentence stated or used the carried period
-    for sentence in split_sentences(text):
-        drafts = draft_sentence(sentence.text, context.dollar, previous)
+    for sentence, drafts in drafted:
         periods = [
             replace(p, start=p.start - sentence.start, end=p.end - sentence.start)
             for p in all_periods
@@ -80,13 +85,32 @@ def extract_figures(
             carried = None  # a headline starts a new story: no date flows into it
         made = [_to_figure(context, sentence, draft, periods, carried) for draft in drafts]
         figures.extend(made)
-        if drafts:
-            previous = drafts
         carried = _carried_period(periods, made, carried if renewed else None)
         renewed = bool(periods or made)
     kept = _deduplicate(text, figures)
     log.debug("extracted %d figures (%d before one-fact-one-figure)", len(kept), len(figures))
     return kept
+
+
+def _draft_sentences(sentences: list[Sentence], dollar: str) -> list[tuple[Sentence, list[Draft]]]:
+    """Each sentence with its drafted figures, in order: what a sentence hands on to the next ones
+    (its figures, an action it states without a number, a line leading into a list) goes with it."""
+    drafted: list[tuple[Sentence, list[Draft]]] = []
+    previous: list[Draft] = []
+    heading: str | None = None  # an action stated without a number, for the lines after it
+    lead_in = False  # whether the last line that was not a list item ended with a colon
+    for sentence in sentences:
+        list_item = bool(_BULLET.match(sentence.text))
+        governed = list_item and lead_in  # an item of a list that a line ending in a colon leads into
+        drafts = draft_sentence(sentence.text, dollar, previous,
+                                heading=heading if governed or not list_item else None, list_item=governed)
+        if not list_item:  # items never head the items after them; the line that leads into them does
+            heading = None if drafts else stated_action(sentence.text)
+            lead_in = sentence.text.rstrip().endswith(":")
+        if drafts:
+            previous = drafts
+        drafted.append((sentence, drafts))
+    return drafted
 
 
 def _carried_period(
