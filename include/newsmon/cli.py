@@ -67,8 +67,10 @@ def _parser() -> argparse.ArgumentParser:
     ext.set_defaults(handler=_extract)
 
     ev = sub.add_parser("evaluate", help="run the extractor on documents and score it against gold")
-    ev.add_argument("--docs", type=Path, required=True, help="documents (*.docs.jsonl)")
-    ev.add_argument("--gold", type=Path, required=True, help="gold annotations (*.gold.jsonl)")
+    ev.add_argument("--docs", type=Path, required=True, action="append",
+                    help="documents (*.docs.jsonl); give it once per set to score several sets, each on its own")
+    ev.add_argument("--gold", type=Path, action="append",
+                    help="gold annotations, one per --docs in the same order (default: X.gold.jsonl beside X.docs.jsonl)")
     ev.add_argument("--errors", type=int, default=0, metavar="N", help="also list up to N missed and N spurious figures")
     ev.add_argument("--predictions", type=Path, help="also write the predictions to this file")
     ev.set_defaults(handler=_evaluate)
@@ -216,11 +218,30 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    golds = args.gold or [_gold_beside(docs) for docs in args.docs]
+    if len(golds) != len(args.docs):
+        raise ConfigError(f"{len(args.docs)} --docs but {len(golds)} --gold: give one gold file per set, or none")
+    if args.predictions and len(args.docs) > 1:
+        raise ConfigError("--predictions takes one set of documents")
+    for index, (docs, gold) in enumerate(zip(args.docs, golds, strict=True)):
+        if len(args.docs) > 1:
+            print(("\n" if index else "") + f"== {docs}")
+        _evaluate_set(docs, gold, args.errors, args.predictions if len(args.docs) == 1 else None)
+    return 0
+
+
+def _gold_beside(docs: Path) -> Path:
+    if not docs.name.endswith(".docs.jsonl"):
+        raise ConfigError(f"cannot tell the gold file of {docs}: name it *.docs.jsonl or pass --gold")
+    return docs.with_name(docs.name.removesuffix(".docs.jsonl") + ".gold.jsonl")
+
+
+def _evaluate_set(docs_path: Path, gold_path: Path, errors: int, predictions_path: Path | None) -> None:
     from newsmon.documents import read_documents, read_gold
     from newsmon.evaluation import evaluate, format_report
 
-    gold = read_gold(args.gold)
-    docs = list(read_documents(args.docs))
+    gold = read_gold(gold_path)
+    docs = list(read_documents(docs_path))
     predicted: dict[str, dict[str, Any]] = {}
     elapsed = 0.0
     for doc in docs:
@@ -228,16 +249,15 @@ def _evaluate(args: argparse.Namespace) -> int:
         found = extract(doc.text, doc.published)
         elapsed += time.perf_counter() - started
         predicted[doc.id] = {"id": doc.id, **to_gold(found)}
-    if args.predictions:
-        with args.predictions.open("w", encoding="utf-8") as out:
+    if predictions_path:
+        with predictions_path.open("w", encoding="utf-8") as out:
             out.writelines(json.dumps(p, ensure_ascii=False) + "\n" for p in predicted.values())
     report = evaluate(gold, predicted)
     print(format_report(report, docs_per_second=len(docs) / elapsed if elapsed else None))
     for label, items in (("missed", report.missed), ("spurious", report.spurious)):
-        for doc_id, figure in items[: args.errors]:
+        for doc_id, figure in items[:errors]:
             shown = figure.get("quote") or {k: figure.get(k) for k in ("action", "measure", "unit", "value")}
             print(f"{label:8s} {doc_id}: {shown}")
-    return 0
 
 
 def _demo(args: argparse.Namespace) -> int:

@@ -83,6 +83,22 @@ def test_evaluate_command_prints_scores_and_speed(tmp_path: Path, capsys: pytest
     assert "figures:  P 1.000  R 1.000  F1 1.000" in out and "documents/second" in out
 
 
+def test_evaluate_command_scores_several_sets_each_on_its_own(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    for name, number in (("one", 42), ("two", 7)):
+        (tmp_path / f"{name}.docs.jsonl").write_text(
+            f'{{"id": "{name}", "published": null, "text": "Police arrested {number} people."}}\n', encoding="utf-8")
+        (tmp_path / f"{name}.gold.jsonl").write_text(
+            f'{{"id": "{name}", "figures": [{{"action": "arrest", "measure": "count", "unit": "person", '
+            f'"value": {number + 1}, "bound": "exact"}}], "entities": []}}\n', encoding="utf-8")
+    docs = [str(tmp_path / "one.docs.jsonl"), str(tmp_path / "two.docs.jsonl")]
+    assert main(["evaluate", "--docs", docs[0], "--docs", docs[1]]) == 0    # gold files found beside them
+    out = capsys.readouterr().out
+    assert out.count("figures:  P 0.000  R 0.000  F1 0.000") == 2 and f"== {docs[1]}" in out
+    assert main(["evaluate", "--docs", docs[0], "--docs", docs[1], "--gold", docs[0]]) == 2
+    assert "2 --docs but 1 --gold" in capsys.readouterr().err
+
+
 @pytest.mark.shared
 def test_evaluate_agrees_with_the_reference_scorer_on_dev(shared_dir: Path, tmp_path: Path,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
