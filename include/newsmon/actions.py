@@ -94,6 +94,7 @@ _CONVERSION_BEFORE = re.compile(
     r" to|worth)?\s*$",
     re.IGNORECASE,
 )
+_CONVERSION_GAP = re.compile(r"\s*(?:,?\s*or|\(|/)\s*", re.IGNORECASE)
 _LABEL_BEFORE = re.compile(
     r"\b(?:Terminal|Section|Branch|Article|Act|Chapter|Rule|Room|Flight|Route|Highway"
     r"|Level|Phase|No\.?|Number|Docket|Gate|Building|Block|Unit|Lot|Pier|Zone|Precinct"
@@ -308,7 +309,7 @@ def _is_excluded_quantity(sentence: str, quantity: Quantity, earlier: list[Quant
     after = sentence[quantity.end : quantity.end + 30]
     if quantity.value == 0 or quantity.unit == "times":
         return True
-    if quantity.currency and earlier and earlier[-1].currency and _CONVERSION_BEFORE.search(before):
+    if earlier and _is_conversion(sentence, earlier[-1], quantity):
         return True
     if _LABEL_BEFORE.search(before) or _LIST_BEFORE.search(before) or _MOST_WANTED_AFTER.match(after):
         return True
@@ -320,6 +321,26 @@ def _is_excluded_quantity(sentence: str, quantity: Quantity, earlier: list[Quant
     if quantity.is_word and quantity.value == 1 and re.match(r"\s+(?:was|is|has|had|who|day)\b", after):
         return True
     return quantity.unit == "percent" and bool(_SHARE_AFTER.match(after) or _LEVEL_BEFORE.search(before))
+
+
+def _is_conversion(sentence: str, first: Quantity, second: Quantity) -> bool:
+    """The same amount in another currency or weight unit: "66.6 billion yuan ($9.3 billion)",
+    "eight million euros, or almost $12 million", "200 kilograms (about 440 pounds)"."""
+    money = bool(first.currency and second.currency and first.currency != second.currency)
+    weight = first.unit == second.unit == "kg" and _unit_word(sentence, first) != _unit_word(sentence, second)
+    if not (money or weight):
+        return False
+    if _CONVERSION_BEFORE.search(sentence[max(0, second.start - 40) : second.start]):
+        return True
+    gap = sentence[first.end : second.start]
+    if gap.strip() == ",":       # a list of amounts, unless the second is a rounded "about ..."
+        return second.bound == "approx"
+    return bool(_CONVERSION_GAP.fullmatch(gap))
+
+
+def _unit_word(sentence: str, quantity: Quantity) -> str:
+    words = re.findall(r"[a-z]+", sentence[quantity.num_end : quantity.end].lower())
+    return words[-1][:3] if words else ""
 
 
 def _draft_quantity(scene: _Scene, quantity: Quantity, drafts: list[Draft]) -> list[Draft]:

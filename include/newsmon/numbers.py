@@ -19,6 +19,8 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
+from newsmon import currencies
+
 __all__ = ["Quantity", "find_quantities", "parse_number", "word_to_int"]
 
 
@@ -120,16 +122,14 @@ _TERM_MONTHS_AFTER = re.compile(r"\s+and\s+(\w+(?:-\w+)?)\s+months?\b", re.IGNOR
 _TIMES_AFTER = re.compile(r"\s?(times\b|-?fold\b)", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"[- ]years?[- ]old\b|\s*years? of age\b", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(
-    r"\s?(yuan|renminbi|rmb|(?:us |u\.s\. |american |hong kong |hk |singapore |australian |canadian "
-    r"|new zealand |taiwan )?dollars?|euros?|pounds?(?: sterling)?|sterling|naira|pesos?|baht|won"
-    r"|rupees?|ringgit|yen|dong|rupiah|riels?|kyats?|taka|dirhams?|swiss francs?|francs?|rand|shillings?"
-    r"|cedis?|lira|roubles?|rubles?)\b",
+    r"\s?((?:us |u\.s\. |american |hong kong |hk |singapore |australian |canadian |new zealand |taiwan )?"
+    rf"dollars?|{currencies.name_pattern()}|pounds?(?: sterling)?|(?-i:{'|'.join(sorted(currencies.CODES))}))\b",
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(
-    r"(US\$|U\.S\.\s?\$|HK\$|S\$|SG\$|A\$|AU\$|NZ\$|C\$|CA\$|R\$|NT\$|\$|£|€|¥|₹|₦|₱|฿|₩"
-    r"|(?<![A-Za-z])(?:RM|Rs\.?|INR|NGN|PHP|Php|EUR|USD|GBP|HKD|SGD|AUD|CAD|CNY|RMB|KRW|THB|JPY|MYR|IDR"
-    r"|VND|NZD|CHF))\s?$|(?<![A-Za-z])([NBP])$"
+    r"(US\$|U\.S\.\s?\$|HK\$|S\$|SG\$|A\$|AU\$|NZ\$|C\$|CA\$|R\$|NT\$|GH₵|E£|\$|£|€|¥|₹|₦|₱|฿|₩|₵|₫|₺|₽|₴|₪"
+    r"|(?<![A-Za-z])(?:RM|Rs\.?|Php|RMB|K?Shs?|Kshs?|USh|TSh|SR|Tk\.?|Rp|Dhs?|QR|KD|BD|zł"
+    rf"|{'|'.join(sorted(currencies.CODES))}))\s?$|(?<![A-Za-z])([NBPR])$"
 )
 _BOUND_BEFORE = re.compile(
     r"(?<![\w-])(no more than|not more than|no fewer than|no less than|not less than|more than|greater than"
@@ -167,74 +167,6 @@ _AGE_BEFORE = re.compile(
 )
 _CLOCK_AFTER = re.compile(r"\s?(?:a\.m\.|p\.m\.|am\b|pm\b|hrs\b|GMT\b|UTC\b|:\d)", re.IGNORECASE)
 
-_CURRENCY_CODES = {
-    "us$": "USD",
-    "u.s.$": "USD",
-    "u.s. $": "USD",
-    "hk$": "HKD",
-    "s$": "SGD",
-    "sg$": "SGD",
-    "a$": "AUD",
-    "au$": "AUD",
-    "nz$": "NZD",
-    "c$": "CAD",
-    "ca$": "CAD",
-    "r$": "BRL",
-    "nt$": "TWD",
-    "$": "$",
-    "£": "GBP",
-    "€": "EUR",
-    "¥": "CNY",
-    "₹": "INR",
-    "₦": "NGN",
-    "₱": "PHP",
-    "฿": "THB",
-    "₩": "KRW",
-    "rm": "MYR",
-    "rs": "INR",
-    "rs.": "INR",
-    "n": "NGN",
-    "b": "THB",
-    "p": "PHP",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rmb": "CNY",
-    "euro": "EUR",
-    "euros": "EUR",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "sterling": "GBP",
-    "naira": "NGN",
-    "peso": "PHP",
-    "pesos": "PHP",
-    "baht": "THB",
-    "won": "KRW",
-    "rupee": "INR",
-    "rupees": "INR",
-    "ringgit": "MYR",
-    "yen": "JPY",
-    "dong": "VND",
-    "rupiah": "IDR",
-    "riel": "KHR",
-    "riels": "KHR",
-    "kyat": "MMK",
-    "kyats": "MMK",
-    "taka": "BDT",
-    "dirham": "AED",
-    "dirhams": "AED",
-    "franc": "CHF",
-    "francs": "CHF",
-    "rand": "ZAR",
-    "shilling": "KES",
-    "shillings": "KES",
-    "cedi": "GHS",
-    "cedis": "GHS",
-    "lira": "TRY",
-    "rouble": "RUB",
-    "roubles": "RUB",
-    "ruble": "RUB",
-    "rubles": "RUB",
-}
 _DOLLAR_QUALIFIERS = {
     "us": "USD",
     "u.s.": "USD",
@@ -448,7 +380,7 @@ def _build_quantity(text: str, core: _Core) -> Quantity | None:
         symbol = prefix.group(1) or prefix.group(2)
         if (
             len(symbol) == 1
-            and symbol in "NBP"
+            and symbol in "NBPR"
             and not (scale_factor != 1.0 or _has_attached_scale(text, pos) or value >= 1000)
         ):
             prefix = None
@@ -473,7 +405,7 @@ def _build_quantity(text: str, core: _Core) -> Quantity | None:
         return None
 
     suffix_currency = _CURRENCY_AFTER.match(text, pos)
-    if suffix_currency and not _is_weight_pounds(text, suffix_currency, scale_factor != 1.0, currency):
+    if suffix_currency and not _is_weight_pounds(text, suffix_currency, core.start, currency):
         code = _suffix_currency_code(suffix_currency.group(1))
         if currency is None or currency == "$":
             currency = code if code != "$" else (currency or "$")
@@ -513,8 +445,12 @@ def _build_quantity(text: str, core: _Core) -> Quantity | None:
 def _is_excluded_core(text: str, core: _Core) -> bool:
     if core.start > 0 and text[core.start - 1].isalpha():
         preceding = text[max(0, core.start - 4) : core.start]
-        if not _CURRENCY_BEFORE.search(preceding):
+        prefix = _CURRENCY_BEFORE.search(preceding)
+        if prefix is None:
             return True
+        if prefix.group(2) and core.value < 1000 and not _SCALE_AFTER.match(text, core.end) \
+                and not _has_attached_scale(text, core.end):
+            return True         # "R3", "P7": a code, not money written with a one-letter sign
     if _AGE_AFTER.match(text, core.end) or _AGE_BEFORE.search(text[max(0, core.start - 24) : core.start]):
         return True
     if (
@@ -545,11 +481,29 @@ def _attached_unit_ok(text: str, pos: int) -> bool:
     ) or bool(re.match(r"fold\b", rest, re.IGNORECASE))
 
 
-def _is_weight_pounds(text: str, match: re.Match[str], has_scale: bool, currency: str | None) -> bool:
+_WEIGHT_BEFORE = re.compile(
+    r"\d\s?(?:kgs?|kilo(?:gram(?:me)?)?s?|g|grams?|tonnes?|tons?)\b[\s,(]*(?:or\s+)?(?:about|around|roughly"
+    r"|approximately|nearly|some|almost|more than|over)?\s*$",
+    re.IGNORECASE,
+)
+_MONEY_AFTER_OF = re.compile(
+    r"\s+of\s+(?:the\s+|public\s+|taxpayers?[’']?\s+)?(?:money|funds|cash|assets|damage|savings|revenue|profits?"
+    r"|proceeds|investment|bribes|compensation|debt)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_weight_pounds(text: str, match: re.Match[str], start: int, currency: str | None) -> bool:
+    """"Pounds of <goods>" weigh, even in millions ("1.2 million pounds of narcotics"), and so do
+    pounds right after a weight ("200 kg (about 440 pounds)"); "pounds of public money", pounds
+    with a currency sign, or pounds sterling are money."""
     word = match.group(1).lower()
-    if not word.startswith("pound") or "sterling" in word or has_scale or currency:
+    if not word.startswith("pound") or "sterling" in word or currency:
         return False
-    return bool(re.match(r"\s+of\b", text[match.end() :]))
+    if _WEIGHT_BEFORE.search(text[max(0, start - 30) : start]):
+        return True
+    rest = text[match.end() :]
+    return bool(re.match(r"\s+of\b", rest)) and not _MONEY_AFTER_OF.match(rest)
 
 
 def _read_unit(text: str, pos: int, value: float, core: _Core) -> tuple[str | None, float, int]:
@@ -623,10 +577,7 @@ def _read_bound(text: str, start: int) -> tuple[str, int]:
 
 
 def _currency_code(symbol: str) -> str:
-    key = re.sub(r"\s+", "", symbol).lower()
-    if key in _CURRENCY_CODES:
-        return _CURRENCY_CODES[key]
-    return symbol.strip().upper().rstrip(".")
+    return currencies.code_of_prefix(symbol)
 
 
 def _suffix_currency_code(phrase: str) -> str:
@@ -634,7 +585,9 @@ def _suffix_currency_code(phrase: str) -> str:
     if words[-1].startswith("dollar"):
         qualifier = " ".join(words[:-1])
         return _DOLLAR_QUALIFIERS.get(qualifier, "$")
-    return _CURRENCY_CODES.get(words[-1], _CURRENCY_CODES.get(words[0], "$"))
+    if phrase.strip().isupper() and phrase.strip() in currencies.CODES:
+        return phrase.strip()
+    return currencies.code_of_name(phrase)
 
 
 def _find_multiplier_verbs(text: str) -> list[Quantity]:

@@ -286,3 +286,39 @@ def test_find_quantities_offsets_cover_the_expression() -> None:
 
 def test_find_quantities_ignores_absurdly_long_digit_runs() -> None:
     assert find_quantities("reference 1" + "0" * 400 + " filed") == []
+
+
+@pytest.mark.parametrize(("text", "value", "currency"), [
+    ("the agency recovered Sh3.4 billion", 3.4e9, "KES"),
+    ("an account holding KShs 2 million", 2e6, "KES"),
+    ("an amount of SR38,378,411 was returned", 38378411, "SAR"),
+    ("cigarettes valued at R4.2m", 4.2e6, "ZAR"),
+    ("fined Tk 15,000 each", 15000, "BDT"),
+    ("goods valued at AED 2,448,426", 2448426, "AED"),
+    ("PLN 1.2 million in cash", 1.2e6, "PLN"),
+    ("worth 1.5 billion Egyptian pounds", 1.5e9, "EGP"),
+    ("lost 40,000 Pakistani rupees", 40000, "PKR"),
+    ("a bribe of 5,000 Kenyan shillings", 5000, "KES"),
+    ("paid 2,000 AED in fines", 2000, "AED"),
+    ("seized 300 million rupiah", 3e8, "IDR"),
+    ("a haul worth GH₵ 80,000", 80000, "GHS"),
+])
+def test_find_quantities_reads_regional_currencies(text: str, value: float, currency: str) -> None:
+    (quantity,) = find_quantities(text)
+    assert (quantity.value, quantity.currency) == (value, currency)
+
+
+def test_find_quantities_does_not_take_a_capitalised_word_for_a_currency_code() -> None:
+    (quantity,) = find_quantities("ALL 12 SUSPECTS HELD")
+    assert (quantity.value, quantity.currency) == (12, None)
+
+
+@pytest.mark.parametrize(("text", "currency", "unit"), [
+    ("the seizure of 1.2 million pounds of narcotics", None, "kg"),
+    ("seized 300 pounds of cannabis", None, "kg"),
+    ("stole 3 million pounds of public money", "GBP", None),
+    ("£4 million of cocaine", "GBP", None),
+])
+def test_find_quantities_tells_pounds_of_goods_from_money(text: str, currency: str | None, unit: str | None) -> None:
+    quantity = _only(text)
+    assert (quantity.currency, quantity.unit) == (currency, unit)

@@ -1,0 +1,18 @@
+"""An amount followed by the same amount in another unit is one figure; a list of amounts is not a conversion."""
+from __future__ import annotations
+
+import pytest
+
+from newsmon.figures import extract_figures
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Police seized 200 kilograms, about 440 pounds, of cocaine.", [("kg", None, 200)]),
+    ("Officers seized 35 kg (77 pounds) of heroin.", [("kg", None, 35)]),
+    ("Customs seized cocaine worth eight million euros, or almost $12 million.", [("money", "EUR", 8e6)]),
+    ("The unit seized €5,600 and £3,100 in cash.", [("money", "EUR", 5600), ("money", "GBP", 3100)]),
+    ("The unit seized €8,200, £1,400 and $900 in cash.",
+     [("money", "EUR", 8200), ("money", "GBP", 1400), ("money", "USD", 900)]),
+])
+def test_a_conversion_is_not_a_second_figure(sentence: str, expected: list[tuple[str, str | None, float]]) -> None:
+    assert [(f.unit, f.currency, f.value) for f in extract_figures(sentence)] == expected
