@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass, replace
 
 from newsmon.heads import (
-    COUNTED_UNITS,
     HEAD_STOPS,
     TRIGGER_PATTERNS,
     Head,
@@ -361,12 +360,20 @@ def _draft_quantity(scene: _Scene, quantity: Quantity, drafts: list[Draft]) -> l
             and made.action == "harm"
             and made.unit == "person"
             and head.noun not in _VICTIM_HEADS
+            and not _harms_people(choice)
             and not _violent_context(scene.text)
         ):
             continue
         if made is not None and not _is_statutory(scene.text, quantity, made.action):
             results.append(made)
     return results
+
+
+def _harms_people(choice: _Choice) -> bool:
+    """A fraud verb whose object is its victim ("defrauded 300 pensioners"): it takes people and money."""
+    trigger = choice.trigger
+    units = trigger.word.units or frozenset() if trigger is not None else frozenset()
+    return trigger is not None and trigger.word.action == "harm" and {"person", "money"} <= units
 
 
 def _counts_charges(sentence: str, quantity: Quantity, head: Head) -> bool:
@@ -383,14 +390,14 @@ def _measure_unit(quantity: Quantity, head: Head) -> str | None:
     if quantity.unit == "kg":
         return "kg"
     if head.counted is not None:
-        return COUNTED_UNITS.get(head.counted.text, "person")
+        return default_unit(head.counted) or "person"
     return head.unit
 
 
 def _make_draft(
     sentence: str, quantity: Quantity, head: Head, choice: _Choice, unit: str, dollar: str
 ) -> Draft | None:
-    action = _remapped(choice, unit)
+    action = _remapped(choice, unit, head)
     if unit == "money" and action != choice.action and _VALUE_OF_BEFORE.search(sentence[: quantity.start]):
         action = choice.action
     if not _unit_fits(action, unit, choice.trigger if action == choice.action else None):
@@ -423,12 +430,24 @@ def _make_draft(
     )
 
 
-def _remapped(choice: _Choice, unit: str | None) -> str:
+def _remapped(choice: _Choice, unit: str | None, head: Head | None = None) -> str:
+    """The action of a choice for what the number counts: its unit ("netted" money is harm), then
+    its head noun ("expelled" migrants are transferred, officials disciplined)."""
     if choice.trigger is not None:
         for remap_unit, remap_action in choice.trigger.word.remap:
             if remap_unit == unit:
                 return remap_action
+        if head is not None:
+            for nouns, object_action in choice.trigger.word.object_actions:
+                if head.noun in nouns:
+                    return object_action
     return choice.action
+
+
+def _object_fits(choice: _Choice, head: Head) -> bool:
+    """A trigger that acts on one class of things only ("assisted" victims) needs such a head."""
+    objects = choice.trigger.word.objects if choice.trigger is not None else None
+    return objects is None or head.noun in objects
 
 
 def _unit_fits(action: str, unit: str, trigger: Trigger | None) -> bool:
@@ -456,6 +475,7 @@ def _choose_actions(
     money_fine = _money_noun_choice(sentence, quantity)
     if money_fine is not None:
         candidates.append(money_fine)
+    candidates = [c for c in candidates if _object_fits(c, head)]
     usable = [c for c in candidates if c.action != "harm" and _fits_choice(c, unit)]
     if not usable:
         usable = [c for c in candidates if _fits_choice(c, unit)]
@@ -476,9 +496,12 @@ def _in_cases_choice(
     """Cases a count is set in ("36,000 suspects in 20,000 cases", "involved in 900 cases"): investigate."""
     if unit != "case":
         return None
-    match = _IN_CASES_BEFORE.search(scene.text[max(0, quantity.start - 30) : quantity.start])
+    window_start = max(0, quantity.start - 30)
+    match = _IN_CASES_BEFORE.search(scene.text[window_start : quantity.start])
     if match is None:
         return None
+    if any(window_start + match.start() < t.end <= quantity.start for t in scene.triggers):
+        return None     # the "in" belongs to an action word ("challans in 44 cases")
     harm = any(t.word.action == "harm" and t.end <= quantity.start for t in scene.triggers)
     if match.group("link").lower() == "in":
         earlier = [t for t in scene.triggers if t.end <= quantity.start and t.word.action != "harm"]
@@ -513,7 +536,7 @@ def _left_gap_score(scene: _Scene, trigger: Trigger, quantity: Quantity) -> floa
     if _is_counted_head(scene, trigger):
         return None
     if ACTIVE not in trigger.word.roles or _looks_nominal(sentence, trigger):
-        linked = trigger.text.split()[-1] in NOMINAL_LINKS
+        linked = trigger.text.split()[-1] in NOMINAL_LINKS | {"in"}   # "challans in 44 cases"
         first = next((w for w in words if w != ","), "")
         if not linked and first not in NOMINAL_LINKS:
             return None

@@ -90,9 +90,15 @@ def find_triggers(sentence: str) -> list[Trigger]:
     for match in _ANY_TRIGGER.finditer(sentence):
         if match.group(0)[0].isupper() and not title_case and match.start() > 0:
             continue
-        word = next(w for pattern, w in _ORDERED_TRIGGERS if pattern.fullmatch(match.group(0)))
+        word = next(w for pattern, w in _ORDERED_TRIGGERS if _matches_at(pattern, sentence, match))
         found.append(Trigger(match.start(), match.end(), word, match.group(0).lower()))
     return found
+
+
+def _matches_at(pattern: re.Pattern[str], sentence: str, found: re.Match[str]) -> bool:
+    """Does ``pattern`` match exactly where ``found`` did (in context: some patterns look ahead)?"""
+    match = pattern.match(sentence, found.start())
+    return match is not None and match.end() == found.end()
 
 
 def is_title_case(sentence: str) -> bool:

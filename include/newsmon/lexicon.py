@@ -32,8 +32,19 @@ class TriggerWord:
     roles: str
     units: frozenset[str] | None = None  # None: any unit
     remap: tuple[tuple[str, str], ...] = ()  # (unit, action) overrides, e.g. person -> arrest
+    objects: frozenset[str] | None = None  # only numbers whose head noun is one of these
+    object_actions: tuple[tuple[frozenset[str], str], ...] = ()  # (head nouns, action) overrides
 
 
+# Noun classes that decide what an action word does to them ("expelled 40 migrants": transfer;
+# "expelled 40 officials": discipline; "identified 30 victims": rescue).
+VICTIM_NOUNS: frozenset[str] = words("""
+victims victim survivors survivor
+""")
+FOREIGNER_NOUNS: frozenset[str] = words("""
+foreigners foreigner nationals national migrants migrant immigrants immigrant aliens alien expatriates
+expatriate illegals refugees asylum-seekers overstayers
+""")
 _PERSON = frozenset({"person"})
 _PEOPLE_OR_CASES = frozenset({"person", "case"})
 _GOODS = frozenset({"item", "money", "kg", "group"})
@@ -56,6 +67,8 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"held", "arrest", "P", _PERSON),
     TriggerWord(r"picked up", "arrest", "P", _PERSON),
     TriggerWord(r"(?:put|placed) under arrest", "arrest", "P", _PERSON),
+    TriggerWord(r"(?:are|were|is|was|remain|remained) in (?:criminal |police |pre-trial )?(?:detention|custody)",
+                "arrest", "S", _PERSON),
     TriggerWord(r"netted", "seize", "A", None, (("person", "arrest"), ("money", "harm"))),
     TriggerWord(r"intercept(?:s|ed|ing)?", "seize", "AP", None, (("person", "arrest"),)),
     # charge
@@ -69,12 +82,17 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"(?:filed|pressed|brought) charges against", "charge", "N", _PERSON),
     TriggerWord(r"(?:initiated |filed )?lawsuits? against", "charge", "N", _PERSON),
     TriggerWord(r"fac(?:ed|ing) prosecution", "charge", "S", _PERSON),
+    TriggerWord(r"(?:are|were|is|was|now) fac(?:e|es|ed|ing) (?:\w+ )?charges", "charge", "S", _PERSON),
+    TriggerWord(r"proceedings (?:were |have been |had been )?(?:launched|initiated|instituted|brought) against",
+                "charge", "N", _PERSON),
+    TriggerWord(r"(?:challans?|charge[- ]?sheets?)(?: (?:in|for))?", "charge", "N", _PEOPLE_OR_CASES),
+    TriggerWord(r"charge[- ]?sheeted", "charge", "AP", _PEOPLE_OR_CASES),
     TriggerWord(r"enforcement actions?", "charge", "NC", _CASES),
     TriggerWord(r"sued", "charge", "AP", _PERSON),
     # convict
     TriggerWord(r"convict(?:s|ed|ing)?", "convict", "AP", _PERSON),
     TriggerWord(r"convictions?", "convict", "NC", _PERSON),
-    TriggerWord(r"(?:found|pleaded|pled) guilty", "convict", "P", _PERSON),
+    TriggerWord(r"(?:found|pleaded|pled|proven|proved|held) guilty", "convict", "P", _PERSON),
     TriggerWord(r"concluded", "convict", "A", _CASES),
     # sentence
     TriggerWord(r"sentenc(?:e|es|ed|ing)", "sentence", "APN", frozenset({"person", "year", "month", "day"})),
@@ -101,6 +119,16 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"attach(?:es|ed|ing)?", "seize", "AP", _MONEY),
     TriggerWord(r"attachments?", "seize", "N", _MONEY),
     TriggerWord(r"closed", "seize", "A", frozenset({"item"})),
+    TriggerWord(r"block(?:s|ed|ing)?", "seize", "AP", frozenset({"item", "money"})),
+    # "found" seizes only what it is directly followed by ("found four laptops"), or what someone
+    # was found in possession of; "found to involve ..." and "found that ..." are not seizures
+    TriggerWord(r"found in (?:their |his |her |its )?possession of|found to be in possession of"
+                r"|found(?=\s+(?:(?:more than|over|about|around|nearly|some|at least|almost|an estimated)\s+)?"
+                r"(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|a dozen\b"
+                r"|dozens\b|hundreds\b|thousands\b))|unearthed|dug out|yielded", "seize", "A", _GOODS),
+    TriggerWord(r"discover(?:s|ed|ing)?|detect(?:s|ed|ing)?", "seize", "AP",
+                frozenset({"item", "money", "kg", "case"}), (("case", "investigate"),)),
+    TriggerWord(r"hauls? of", "seize", "N", _GOODS),
     TriggerWord(r"stopped", "seize", "P", _MONEY),
     # transfer
     TriggerWord(r"repatriat(?:e|es|ed|ing)", "transfer", "AP", _PERSON),
@@ -116,6 +144,8 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"return", "transfer", "N", _PERSON),
     TriggerWord(r"(?:sent|escorted|brought|transported|flown) (?:back|home)", "transfer", "P", _PERSON),
     TriggerWord(r"escorted", "transfer", "A", _PERSON),
+    TriggerWord(r"removals?|expulsions?", "transfer", "NC", _PERSON),
+    TriggerWord(r"forward(?:s|ed|ing)?", "transfer", "AP", _CASES),
     TriggerWord(r"transferred", "transfer", "AP", _PEOPLE_OR_CASES),
     # investigate
     TriggerWord(r"investigat(?:e|es|ed|ing)", "investigate", "AP", _PEOPLE_OR_CASES),
@@ -125,11 +155,16 @@ TRIGGERS: tuple[TriggerWord, ...] = (
         r"assisting (?:police )?(?:in|with) (?:investigations?|inquiries)", "investigate", "S", _PERSON
     ),
     TriggerWord(r"crackdowns? on", "investigate", "N", _CASES),
+    TriggerWord(r"investigations", "investigate", "C", _CASES),
+    TriggerWord(r"launch(?:es|ed|ing)?|(?:the )?launch of|(?:were |was )?taken up for investigation",
+                "investigate", "APN", _CASES),
+    TriggerWord(r"identif(?:y|ies|ied|ying|ication of)", "investigate", "APN", _PEOPLE_OR_CASES,
+                object_actions=((VICTIM_NOUNS, "rescue"),)),
     TriggerWord(r"prob(?:e|es|ed|ing)", "investigate", "AP", _PEOPLE_OR_CASES),
     TriggerWord(r"questioned|interrogated|summoned", "investigate", "AP", _PERSON),
     TriggerWord(
         r"filed|opened|registered|recorded|reported|handled|accepted|established|lodged|logged"
-        r"|discovered|detected",
+        r"|process(?:es|ed|ing)?|initiat(?:e|es|ed|ing)|receiv(?:e|es|ed|ing)",
         "investigate",
         "AP",
         frozenset({"case", "item"}),
@@ -149,6 +184,8 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     # rescue
     TriggerWord(r"rescu(?:e|es|ed|ing)", "rescue", "APN", _PERSON),
     TriggerWord(r"freed|saved|safeguarded|reunited", "rescue", "AP", _PERSON),
+    TriggerWord(r"assist(?:s|ed|ing)?|help(?:s|ed|ing)?|shelter(?:s|ed|ing)?|support(?:s|ed|ing)?|cared for",
+                "rescue", "AP", _PERSON, objects=VICTIM_NOUNS),
     # discipline
     TriggerWord(r"punish(?:es|ed|ing)?", "discipline", "AP", _PERSON),
     TriggerWord(
@@ -157,7 +194,8 @@ TRIGGERS: tuple[TriggerWord, ...] = (
         "S",
         _PERSON,
     ),
-    TriggerWord(r"disciplined|dismissed|expelled|demoted", "discipline", "AP", _PERSON),
+    TriggerWord(r"disciplined|dismissed|expelled|demoted", "discipline", "AP", _PERSON,
+                object_actions=((FOREIGNER_NOUNS, "transfer"),)),
     TriggerWord(r"removed from (?:office|(?:their )?posts?)", "discipline", "P", _PERSON),
     TriggerWord(r"held accountable", "discipline", "P", _PERSON),
     # harm
@@ -176,6 +214,13 @@ TRIGGERS: tuple[TriggerWord, ...] = (
         _MONEY,
     ),
     TriggerWord(r"loss(?:es)?", "harm", "NC", _MONEY),
+    TriggerWord(r"hoodwink(?:s|ed|ing)?|trick(?:s|ed|ing)?|lur(?:e|es|ed|ing)|exploit(?:s|ed|ing)?",
+                "harm", "A", frozenset({"money", "person"})),
+    TriggerWord(r"traffick(?:s|ed)", "harm", "A", frozenset({"money", "kg", "item", "person"})),
+    TriggerWord(r"smuggl(?:e|es|ed|ing)|divert(?:s|ed|ing)?|siphon(?:s|ed|ing)?"
+                r"|disburs(?:e|es|ed|ing)|earn(?:s|ed|ing)?|pocket(?:s|ed|ing)?|amass(?:es|ed|ing)?",
+                "harm", "A", frozenset({"money", "kg", "item"})),
+    TriggerWord(r"shootings?|robberies|burglaries|thefts", "harm", "C", _CASES),
     TriggerWord(r"kill(?:s|ed|ing)?|injur(?:es|ed|ing)|murder(?:s|ed|ing)?", "harm", "AP", _PERSON),
 )
 

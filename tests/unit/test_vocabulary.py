@@ -1,0 +1,62 @@
+"""Action words by meaning class, and the object that decides the action (sentences invented for the tests)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsmon.figures import extract_figures
+
+Row = tuple[str, str, str, float]
+
+
+def _rows(text: str) -> list[Row]:
+    return [(f.action, f.measure, f.currency or f.unit, f.value) for f in extract_figures(text, date(2025, 6, 2))]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # recorded crime: cases processed, received, initiated, launched, taken up
+    ("The bureau processed 1,204 fraud cases in the first quarter.", [("investigate", "count", "case", 1204)]),
+    ("Police received 388 complaints of extortion last month.", [("investigate", "count", "case", 388)]),
+    ("The commission has initiated 75 criminal cases this year.", [("investigate", "count", "case", 75)]),
+    ("Nearly 60 investigations had been launched by the end of May.", [("investigate", "count", "case", 60)]),
+    ("The unit had 412 ongoing investigations in June.", [("investigate", "count", "case", 412)]),
+    # finding is seizing; blocking accounts or websites too
+    ("Inspectors found nine laptops and 40 phones in the flat.",
+     [("seize", "count", "item", 9), ("seize", "count", "item", 40)]),
+    ("A trader was found in possession of more than €20,000 in cash.", [("seize", "amount", "EUR", 20000)]),
+    ("Regulators blocked 3,300 betting websites during the year.", [("seize", "count", "item", 3300)]),
+    # regional legal verbs for charges, and facing charges
+    ("Challans in 44 cases were submitted to the court.", [("charge", "count", "case", 44)]),
+    ("Four men from the coast are facing charges after the raid.", [("charge", "count", "person", 4)]),
+    ("Proceedings were launched against 16 customs officers.", [("charge", "count", "person", 16)]),
+    # removals and expulsions are transfers; people in detention are arrested
+    ("The agency carried out 9,450 removals in the fiscal year.", [("transfer", "count", "person", 9450)]),
+    ("Officers said 31 are in pre-trial detention.", [("arrest", "count", "person", 31)]),
+    # the crime's own verbs are harm
+    ("The gang smuggled 900 kg of cocaine into the country.", [("harm", "weight", "kg", 900)]),
+    ("The ring hoodwinked 270 pensioners with fake investments.", [("harm", "count", "person", 270)]),
+    ("Detectives linked the crew to 14 shootings in the district.", [("harm", "count", "case", 14)]),
+])
+def test_action_words_by_meaning(sentence: str, expected: list[Row]) -> None:
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The province expelled 120 migrants without papers.", [("transfer", "count", "person", 120)]),
+    ("The party expelled 12 officials for graft.", [("discipline", "count", "person", 12)]),
+    ("Caseworkers identified 85 victims of forced labour.", [("rescue", "count", "person", 85)]),
+    ("Analysts identified 40 suspects linked to the ring.", [("investigate", "count", "person", 40)]),
+    ("Shelters assisted 230 victims of trafficking.", [("rescue", "count", "person", 230)]),
+    ("Volunteers assisted 30 officers at the checkpoint.", []),
+])
+def test_the_object_decides_the_action(sentence: str, expected: list[Row]) -> None:
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Auditors found that 30 officials had taken bribes.",
+    "The scheme was found to involve 12 companies.",
+])
+def test_found_governs_only_what_it_finds(sentence: str) -> None:
+    assert not any(f.action == "seize" for f in extract_figures(sentence, date(2025, 6, 2)))
