@@ -52,6 +52,13 @@ _NUMBER_BEFORE = re.compile(
     r"\s+$",
     re.IGNORECASE,
 )
+_PERIOD_ANAPHOR = re.compile(
+    r"\b(?:during|in|over|for|throughout|within)\s+(?:the|this|that)\s+(?:whole\s+|entire\s+)?"
+    r"(?:period|time\s?frame|operation|campaign|exercise|crackdown|drive|action\s+week|reporting\s+period)\b",
+    re.IGNORECASE,
+)
+_NUMBER_AFTER = re.compile(
+    r",?\s+(?:(?:about|around|over|nearly|some|almost|more than|at least)\s+)?[\d$£€]", re.IGNORECASE)
 _BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
 _OTHER_NEAR = re.compile(r"\b(?:other|another|additional|more|further|remaining)\b", re.IGNORECASE)
 _Period = tuple[date | None, date | None]
@@ -75,6 +82,8 @@ def extract_figures(
     figures: list[Figure] = []
     carried: _Period | None = None
     renewed = False  # whether the last sentence stated or used the carried period
+    story: _Period | None = None  # the last period the story stated, for "during the period"
+    undated: list[int] = []  # figures of the story's last sentences without a period
     for sentence, drafts in drafted:
         periods = [
             replace(p, start=p.start - sentence.start, end=p.end - sentence.start)
@@ -82,9 +91,20 @@ def extract_figures(
             if sentence.start <= p.start and p.end <= sentence.end
         ]
         if _starts_story(text, sentence):
-            carried = None  # a headline starts a new story: no date flows into it
+            carried = story = None  # a headline starts a new story: no date flows into it
+            undated = []
+        if not periods and story is not None and _PERIOD_ANAPHOR.search(sentence.text):
+            carried = story  # "during the period", "in this period": the story's own period
         made = [_to_figure(context, sentence, draft, periods, carried) for draft in drafts]
+        if periods:
+            story = (periods[-1].period_start, periods[-1].period_end)
+            if not made:  # stated after figures of the same event, it is theirs too
+                _date_backwards(figures, undated, story)
         figures.extend(made)
+        if made:
+            undated = [i for i in range(len(figures) - len(made), len(figures)) if _has_no_period(figures[i])]
+        elif periods:
+            undated = []
         carried = _carried_period(periods, made, carried if renewed else None)
         renewed = bool(periods or made)
     kept = _deduplicate(text, figures)
@@ -111,6 +131,16 @@ def _draft_sentences(sentences: list[Sentence], dollar: str) -> list[tuple[Sente
             previous = drafts
         drafted.append((sentence, drafts))
     return drafted
+
+
+def _has_no_period(figure: Figure) -> bool:
+    return figure.period_start is None and figure.period_end is None
+
+
+def _date_backwards(figures: list[Figure], undated: list[int], period: _Period) -> None:
+    """Give ``period`` to the figures at ``undated`` (the sentence just before had them, without one)."""
+    for index in undated:
+        figures[index] = replace(figures[index], period_start=period[0], period_end=period[1])
 
 
 def _carried_period(
@@ -206,6 +236,11 @@ def _period_for(
 
 
 def _belongs_elsewhere(text: str, period: PeriodMention, quantity: Quantity) -> bool:
+    """A date written right after another number, in brackets after an earlier phrase, or leading
+    into another number ("in 2008 it seized 100 kg, in 2009 about 120 kg") is that number's."""
+    leads = _NUMBER_AFTER.match(text, period.end)
+    if leads is not None and not quantity.start <= leads.end() <= quantity.end:
+        return True
     before = text[max(0, period.start - 40) : period.start]
     number = _NUMBER_BEFORE.search(before)
     if (

@@ -87,8 +87,10 @@ _POINT = (
 
 _FLAGS = re.IGNORECASE
 _RANGE = re.compile(
-    rf"\b(?:from|between)\s+(?P<a>{_POINT})\s+(?:to|and|through|until|till|-|–)\s+"
-    rf"(?:the\s+end\s+of\s+)?(?P<b>{_POINT})\b",
+    rf"\b(?:from|between)\s+(?P<a>{_POINT}),?\s+(?:to|and|through|until|till|-|–)\s+"
+    rf"(?:the\s+end\s+of\s+)?(?P<b>{_POINT})\b"
+    rf"|\b(?P<a2>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR})\s*(?:[-–]|to|until|through)\s*"
+    rf"(?P<b2>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR})\b",
     _FLAGS,
 )
 _DAY_RANGE = re.compile(
@@ -129,7 +131,8 @@ _LAUNCH_WORDS = re.compile(
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", _FLAGS)
 _YEAR_PAIR = re.compile(rf"\b(?:in|during)\s+(?P<a>{_YEAR})\s+(?:and|to|-|–)\s+(?P<b>{_YEAR})\b", _FLAGS)
 _MONTH_DAY_RANGE = re.compile(
-    rf"\b(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|to)\s*(?P<d2>{_DAY})\b"
+    rf"\b(?:(?:from|between)\s+)?(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|to|and|until|through)\s*"
+    rf"(?P<d2>{_DAY})\b(?!\s*(?:{_MONTH}|(?:people|suspects|cases|kg|percent|per)\b))"
     rf"(?:,?\s+(?P<y>{_YEAR}))?",
     _FLAGS,
 )
@@ -164,7 +167,7 @@ _ON_DATE = re.compile(
     _FLAGS,
 )
 _IN_MONTH = re.compile(
-    rf"\b(?:in|during|this|last|since)\s+(?:early\s+|late\s+|mid-)?(?P<a>{_MONTH})\b"
+    rf"\b(?:in|during|this|last|since)\s+(?:the\s+month\s+of\s+)?(?:early\s+|late\s+|mid-)?(?P<a>{_MONTH})\b"
     rf"(?!\s*(?:{_DAY}\b|{_YEAR}))",
     _FLAGS,
 )
@@ -363,10 +366,11 @@ def _resolve(name: str, match: re.Match[str], published: date | None) -> _Span |
 
 
 def _resolve_range(match: re.Match[str], published: date | None) -> _Span | None:
-    end_point = _parse_point(match.group("b"), published, None, end=True)
+    first, last = (match.group("a"), match.group("b")) if match.group("a") else (match.group("a2"), match.group("b2"))
+    end_point = _parse_point(last, published, None, end=True)
     if end_point is None:
         return None
-    start_point = _parse_point(match.group("a"), published, end_point[1].year, end=False, before=end_point[1])
+    start_point = _parse_point(first, published, end_point[1].year, end=False, before=end_point[1])
     if start_point is None:
         return None
     return start_point[0], end_point[1]
@@ -587,8 +591,8 @@ def _parse_point(
     if resolved_year is None:
         return None
     year = resolved_year
-    if day_text:
-        day = date(year, month, _day_number(day_text))
+    if day_text:   # a day past the month's end ("Sept 31") is its last day
+        day = date(year, month, min(_day_number(day_text), calendar.monthrange(year, month)[1]))
         return day, day
     return date(year, month, 1), _month_end(year, month)
 

@@ -1,0 +1,49 @@
+"""Periods of figures: date ranges, the story's period named again, a period stated after its
+figures, and a date that leads into another number (sentences invented for the tests)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsmon.figures import extract_figures
+from newsmon.periods import find_periods
+
+PUBLISHED = date(2024, 10, 30)
+
+
+def _periods(text: str) -> list[tuple[float, date | None, date | None]]:
+    return [(f.value, f.period_start, f.period_end) for f in extract_figures(text, PUBLISHED)]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("in the month of September", date(2024, 9, 1), date(2024, 9, 30)),
+    ("from March 3, 2023, to February 9, 2024", date(2023, 3, 3), date(2024, 2, 9)),
+    ("(Oct 1, 2022-Sept 31, 2023)", date(2022, 10, 1), date(2023, 9, 30)),   # a day past the month's end
+    ("between May 4 and 10", date(2024, 5, 4), date(2024, 5, 10)),
+    ("from Aug. 22 to 29", date(2024, 8, 22), date(2024, 8, 29)),
+])
+def test_find_periods_reads_ranges(text: str, start: date, end: date) -> None:
+    found = [p for p in find_periods(text, PUBLISHED) if p.kind == "period"]
+    assert (found[-1].period_start, found[-1].period_end) == (start, end)
+
+
+def test_the_story_period_named_again_applies() -> None:
+    text = ("Police arrested 310 suspects in the month of September.\n"
+            "Officers also questioned witnesses across the state.\n"
+            "Detectives recovered 45 stolen cars during the period.")
+    september = (date(2024, 9, 1), date(2024, 9, 30))
+    assert _periods(text) == [(310, *september), (45, *september)]
+
+
+def test_a_period_stated_after_the_figures_is_theirs() -> None:
+    text = "Officers seized 22 kg of cannabis and arrested four men. The raids took place on Saturday."
+    saturday = date(2024, 10, 26)
+    assert _periods(text) == [(22, saturday, saturday), (4, saturday, saturday)]
+
+
+def test_a_date_leading_into_another_number_is_that_numbers() -> None:
+    text = "In 2021, customs seized 90 kg of heroin, in 2022 about 130 kg and in 2023 about 110 kg."
+    assert _periods(text) == [(90, date(2021, 1, 1), date(2021, 12, 31)),
+                              (130, date(2022, 1, 1), date(2022, 12, 31)),
+                              (110, date(2023, 1, 1), date(2023, 12, 31))]
