@@ -407,10 +407,11 @@ CRIME_TERMS: tuple[tuple[str, str], ...] = (
             r"|narcotics|methamphetamine|cocaine|heroin|cannabis"
             r"|marijuana|meth|ketamine|fentanyl)"
             r"|(?:illicit |illegal |synthetic )?drugs?(?:[- ]related)?(?: crimes?"
-            r"| trafficking| dealing| smuggling"
+            r"| trafficking| traffickers?| dealing| dealers?| smuggling| smugglers?| runners?| mules?"
             r"| production| manufacturing| offen[cs]es)?|narcotics?"
-            r"|cocaine|heroin|(?:crystal |liquid )?meth\w*"
-            r"|ketamine|cannabis|marijuana|hashish|fentanyl|opium|ecstasy|tramadol|precursors?(?: chemicals)?"
+            r"|(?:(?:crack )?cocaine|heroin|(?:crystal |liquid )?meth\w*"
+            r"|ketamine|cannabis|marijuana|hashish|fentanyl|opium|ecstasy|tramadol)"
+            r"(?: smuggling| trafficking| dealing| smugglers?| traffickers?| dealers?)?|precursors?(?: chemicals)?"
             r"|county lines(?: drug dealing)?|stimulants|anti-drug|narco\w*"
         ),
         "drugs",
@@ -490,6 +491,8 @@ CRIME_TERMS: tuple[tuple[str, str], ...] = (
             r"|ivory|wildlife (?:trophies|products|crimes?|trafficking)|rhino horns?|pangolin scales"
             r"|food-related|doping|economic crimes?|illegal border crossing|illegal immigration|undocumented"
             r"|without a visa|tax evasion|poaching|environmental crimes?"
+            r"|violat\w+ of (?:the )?(?:residency|residence|labou?r|border security|immigration|visa)\b[\w ]{0,20}"
+            r"|(?:residency|immigration|visa|labou?r law) (?:violations|violators|offen[cs]es)|illegal stay"
         ),
         "other",
     ),

@@ -322,7 +322,9 @@ def _classify(text: str, start: int, end: int) -> str:
         return "announcement"
     before = _sentence_before(text, start, _REPORTING_LOOKBACK)
     reporting = _REPORTING_BEFORE.search(before)
-    if reporting and not _EVENT_WORDS.search(before[reporting.end(0) - len(reporting.group(0)) :]):
+    said = before[reporting.end(0) - len(reporting.group(0)) :] if reporting else ""
+    # "said on Tuesday" dates the saying; "said that in 2023 ..." dates what was said
+    if reporting and not _EVENT_WORDS.search(said) and not re.search(r"\bthat\b", said, _FLAGS):
         return "reporting"
     if _FROM_BEFORE.search(before) and re.match(
         rf"(?:last year|this year|{_YEAR})$", text[start:end], _FLAGS

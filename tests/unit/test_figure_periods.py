@@ -47,3 +47,10 @@ def test_a_date_leading_into_another_number_is_that_numbers() -> None:
     assert _periods(text) == [(90, date(2021, 1, 1), date(2021, 12, 31)),
                               (130, date(2022, 1, 1), date(2022, 12, 31)),
                               (110, date(2023, 1, 1), date(2023, 12, 31))]
+
+
+def test_a_date_in_what_was_said_is_not_the_time_of_saying() -> None:
+    said_that = [p.kind for p in find_periods("He said that in 2023, 900 cases were registered.", PUBLISHED)]
+    said_on = [p.kind for p in find_periods("The ministry said on Tuesday that 900 cases were registered.",
+                                            PUBLISHED)]
+    assert said_that == ["period"] and said_on[0] == "reporting"

@@ -60,3 +60,15 @@ def test_the_object_decides_the_action(sentence: str, expected: list[Row]) -> No
 ])
 def test_found_governs_only_what_it_finds(sentence: str) -> None:
     assert not any(f.action == "seize" for f in extract_figures(sentence, date(2025, 6, 2)))
+
+
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Police arrested 15 drug smugglers at the port.", "drugs"),
+    ("Ten members of a cocaine smuggling ring were jailed for 80 years in total.", "drugs"),
+    ("Officers arrested 640 violators of the residency rules in a week.", "other"),
+    ("Border guards detained 95 people for immigration violations.", "other"),
+    ("Customs seized 4,000 cartons of illicit cigarettes.", "smuggling"),
+])
+def test_crime_categories_of_compounds(sentence: str, category: str) -> None:
+    (figure, *_) = extract_figures(sentence, date(2025, 6, 2))
+    assert figure.crime_category == category
