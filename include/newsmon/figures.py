@@ -59,11 +59,6 @@ _PERIOD_ANAPHOR = re.compile(
 )
 _NUMBER_AFTER = re.compile(
     r",?\s+(?:(?:about|around|over|nearly|some|almost|more than|at least)\s+)?[\d$£€]", re.IGNORECASE)
-_LAUNCHED_BEFORE = re.compile(
-    r"\b(?:began|begun|launched|started|set up|established|founded|created|introduced|inaugurated)"
-    r"\s+(?:[\w-]+\s+){0,2}$",
-    re.IGNORECASE,
-)
 _BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
 _OTHER_NEAR = re.compile(r"\b(?:other|another|additional|more|further|remaining)\b", re.IGNORECASE)
 _Period = tuple[date | None, date | None]
@@ -101,8 +96,7 @@ def extract_figures(
         if not periods and story is not None and _PERIOD_ANAPHOR.search(sentence.text):
             carried = story  # "during the period", "in this period": the story's own period
         made = [_to_figure(context, sentence, draft, periods, carried) for draft in drafts]
-        periods = [p for p in periods if made or not _LAUNCHED_BEFORE.search(sentence.text[: p.start])]
-        if periods:  # "the operation, which began in 2023," dates the operation, not the story's figures
+        if periods:
             story = (periods[-1].period_start, periods[-1].period_end)
             if not made:  # stated after figures of the same event, it is theirs too
                 _date_backwards(figures, undated, story)
