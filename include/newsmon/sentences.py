@@ -1,7 +1,8 @@
 """Sentence splitting with character offsets.
 
-Lines are always boundaries (news text keeps headlines, captions and list items on their own
-lines). Inside a line a sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a closing
+Lines are boundaries (news text keeps headlines, captions and list items on their own lines),
+except where text was hard-wrapped mid-sentence: a line that does not end a sentence, followed at
+once by a line that starts in lower case, goes on into it. Inside a line a sentence ends at ``.``, ``!`` or ``?`` (optionally followed by a closing
 quote or bracket) when the next word starts a new sentence and the word before the stop is not a
 known abbreviation or an initial. Pure: no I/O.
 """
@@ -33,15 +34,35 @@ hon esq messrs adm cmdr brig det const ave blvd rd
 _STOP = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)")
 _NEXT_START = re.compile(r"\s+(?=[\"'“‘(\[]?[A-Z0-9•\-–—])")
 _LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)\]]\s*$")
+_WRAPPED = re.compile(r"[ \t]*[a-z]")
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; each keeps its offsets into ``text``. Blank lines are dropped."""
     sentences: list[Sentence] = []
-    for line in _LINE.finditer(text):
-        for start, end in _split_line(text, line.start(), line.end()):
-            sentences.append(Sentence(start, end, text[start:end]))
+    for start, end in _logical_lines(text):
+        for first, last in _split_line(text, start, end):
+            sentences.append(Sentence(first, last, text[first:last]))
     return sentences
+
+
+def _logical_lines(text: str) -> list[tuple[int, int]]:
+    """The lines of ``text``, a hard-wrapped line joined to the line it goes on into."""
+    lines: list[tuple[int, int]] = []
+    for line in _LINE.finditer(text):
+        start, end = line.span()
+        if lines and _goes_on(text, lines[-1], start):
+            lines[-1] = (lines[-1][0], end)
+        else:
+            lines.append((start, end))
+    return lines
+
+
+def _goes_on(text: str, previous: tuple[int, int], start: int) -> bool:
+    """Does the line before ``start`` (ending right before it, on the previous line) go on into it?"""
+    return (text.count("\n", previous[1], start) == 1 and not _SENTENCE_END.search(text, previous[0], previous[1])
+            and bool(_WRAPPED.match(text, start)))
 
 
 def _split_line(text: str, start: int, end: int) -> list[tuple[int, int]]:

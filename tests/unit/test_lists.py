@@ -77,3 +77,4 @@ def test_items_of_one_list_share_its_action(sentence: str, expected: list[Row]) 
 ])
 def test_a_number_with_its_own_clause_is_not_a_list_item(sentence: str, expected: list[Row]) -> None:
     assert _rows(sentence) == expected
+

@@ -53,3 +53,11 @@ def test_split_sentences_offsets_point_into_the_text() -> None:
 
 def test_split_sentences_returns_nothing_for_blank_text() -> None:
     assert split_sentences(" \n\n  ") == []
+
+
+def test_hard_wrapped_lines_are_rejoined_before_splitting() -> None:
+    text = ("Officers said 44 suspects had been detained across the\ncity and 12 of them were charged.\n"
+            "Results\n- 9 for burglary")
+    assert [s.text for s in split_sentences(text)] == [
+        "Officers said 44 suspects had been detained across the\ncity and 12 of them were charged.",
+        "Results", "- 9 for burglary"]
