@@ -107,6 +107,11 @@ _AGE_COMMAS = re.compile(
     r"\b(?:man|woman|men|women|boy|girl|suspect|driver|businessman|businesswoman|national"
     r"|resident|student|mother|father|son|daughter|[A-Z][a-z]+),\s*$"
 )
+_AGE_IN_BRACKETS = re.compile(
+    r"\b(?:man|woman|men|women|boy|girl|suspect|driver|national|resident|student|mother|father|son"
+    r"|daughter|teenager|pensioner|victim|defendant)\s*\(\s*$",
+    re.IGNORECASE,
+)
 _EACH_AFTER = re.compile(r"^\s*(?:each|apiece|per (?:person|victim|head|month|year|day))\b", re.IGNORECASE)
 _STATUTORY = re.compile(r"\b(?:" + "|".join(STATUTORY_CUES) + r")\b", re.IGNORECASE)
 _SHARE_AFTER = re.compile(
@@ -317,6 +322,8 @@ def _is_excluded_quantity(sentence: str, quantity: Quantity, earlier: list[Quant
         return True         # "Ana Ruiz, 34," or a list line "- Ana Ruiz, 34"
     if quantity.currency and _EACH_AFTER.match(after):
         return True
+    if _AGE_IN_BRACKETS.search(before) and after.startswith(")") and quantity.value < 120 and not quantity.is_word:
+        return True         # "a man (40) was sentenced": an age
     if quantity.is_word and quantity.value == 1 and re.match(r"\s+(?:was|is|has|had|who|day)\b", after):
         return True
     return quantity.unit == "percent" and bool(_SHARE_AFTER.match(after) or _LEVEL_BEFORE.search(before))

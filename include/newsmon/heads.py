@@ -51,6 +51,11 @@ _ANY_TRIGGER = re.compile(
 )
 _COUNTED_PATTERNS = tuple((pattern, word) for pattern, word in TRIGGER_PATTERNS if COUNTED in word.roles)
 _WORD = re.compile(r"\s*[“\"‘']?([A-Za-z][\w'’\-]*)[”\"’']?")
+_MODIFIES_NOUN = re.compile(
+    r"\s+(?:warrants?|orders?|teams?|cent(?:re|er)s?|facilit(?:y|ies)|flights?|requests?|treat(?:y|ies)"
+    r"|guidelines|powers|units?|squads?|capacity|quotas?|targets?|rates?|laws?|bills?)\b",
+    re.IGNORECASE,
+)
 HEAD_STOPS = words("""
 were was are is have has had in on at for from to with by and or but who which that as each per
 while during since after before into over under across whose being been be will would than amid
@@ -91,6 +96,8 @@ def find_triggers(sentence: str) -> list[Trigger]:
         if match.group(0)[0].isupper() and not title_case and match.start() > 0:
             continue
         word = next(w for pattern, w in _ORDERED_TRIGGERS if _matches_at(pattern, sentence, match))
+        if _MODIFIES_NOUN.match(sentence, match.end()) and not match.group(0).lower().endswith(("ed", "ing")):
+            continue        # "arrest warrants", "rescue teams", "deportation flights": not the action
         found.append(Trigger(match.start(), match.end(), word, match.group(0).lower()))
     return found
 

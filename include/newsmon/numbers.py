@@ -96,6 +96,7 @@ _DIGIT_NUMBER = re.compile(
     r"(?<![\d.,:/\-])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
+    r"|\d{1,3}(?:,\d{3})*,\d{4}(?![\d,]\d)"  # a group of four, mistyped ("10,0000"): its digits
     r"|\d+(?:\.\d+)?)(?!\d)(?![\-/]\d)"
 )
 _WORD_TOKEN = re.compile(r"[a-z]+", re.IGNORECASE)
@@ -118,7 +119,7 @@ _WEIGHT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TERM_AFTER = re.compile(r"[- ]?(years?|months?|weeks?|days?)\b", re.IGNORECASE)
-_TERM_MONTHS_AFTER = re.compile(r"\s+and\s+(\w+(?:-\w+)?)\s+months?\b", re.IGNORECASE)
+_TERM_MONTHS_AFTER = re.compile(r"(?:\s+and|,)\s+(\w+(?:-\w+)?)\s+months?\b", re.IGNORECASE)
 _TIMES_AFTER = re.compile(r"\s?(times\b|-?fold\b)", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"[- ]years?[- ]old\b|\s*years? of age\b", re.IGNORECASE)
 _CURRENCY_AFTER = re.compile(

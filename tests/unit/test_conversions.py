@@ -16,3 +16,14 @@ from newsmon.figures import extract_figures
 ])
 def test_a_conversion_is_not_a_second_figure(sentence: str, expected: list[tuple[str, str | None, float]]) -> None:
     assert [(f.unit, f.currency, f.value) for f in extract_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The court fined them Tk 10,0000 each.", []),                    # per person: each
+    ("The court fined the firm Tk 10,0000.", [("fine", "BDT", 100000)]),  # a mistyped group of four digits
+    ("He was sentenced to 12 years, six months in prison.", [("sentence", None, 150)]),
+    ("A man (40) was sentenced to three years in prison.", [("sentence", None, 3)]),
+    ("Judges issued arrest warrants for two men.", []),
+])
+def test_formats_and_exclusions(sentence: str, expected: list[tuple[str, str | None, float]]) -> None:
+    assert [(f.action, f.currency, f.value) for f in extract_figures(sentence)] == expected
