@@ -214,11 +214,14 @@ class _Scene:
 
 
 def draft_sentence(sentence: str, dollar: str, previous: list[Draft], *, heading: str | None = None,
-                   list_item: bool = False) -> list[Draft]:
-    """The figures of one sentence. ``previous`` are the figures of the sentence before (a breakdown
-    takes their action), ``heading`` the action of an earlier sentence that stated one without a
-    number ("Arrests included:", "Police also seized drugs and weapons."), and ``list_item`` says
-    that the sentence is a bullet or result line under it."""
+                   list_item: bool = False) -> tuple[list[Draft], str | None]:
+    """The figures of one sentence, and the action it states when it has no number at all (for the
+    lines after it: "Confiscations included:" -> seize).
+
+    ``previous`` are the figures of the sentence before (a breakdown takes their action),
+    ``heading`` the action of an earlier line that stated one without a number, and ``list_item``
+    says that the sentence is a bullet or result line under it.
+    """
     scene = _Scene(sentence, find_quantities(sentence), find_triggers(sentence), previous, dollar, heading,
                    list_item)
     drafts: list[Draft] = []
@@ -232,19 +235,16 @@ def draft_sentence(sentence: str, dollar: str, previous: list[Draft], *, heading
             open_items.append(quantity)
     if open_items and drafts:
         drafts = _join_list_items(scene, drafts, open_items)
-    return drafts
+    return drafts, (None if scene.quantities else _stated_action(scene))
 
 
-def stated_action(sentence: str) -> str | None:
-    """The action a sentence without any number states, for the lines after it: its first action
-    word other than harm ("Confiscations included:" -> seize), or the last one before the colon of
-    a line that leads into a list ("They seized drugs and made the arrest of the following:")."""
-    if find_quantities(sentence):
-        return None
-    actions = [t.word.action for t in find_triggers(sentence) if t.word.action != "harm"]
+def _stated_action(scene: _Scene) -> str | None:
+    """The first action word other than harm, or the last one before the colon of a line that leads
+    into a list ("They seized drugs and made the arrest of the following:")."""
+    actions = [t.word.action for t in scene.triggers if t.word.action != "harm"]
     if not actions:
         return None
-    return actions[-1] if sentence.rstrip().endswith(":") else actions[0]
+    return actions[-1] if scene.text.rstrip().endswith(":") else actions[0]
 
 
 def _join_list_items(scene: _Scene, drafts: list[Draft], open_items: list[Quantity]) -> list[Draft]:

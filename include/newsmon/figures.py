@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from newsmon.actions import Draft, draft_sentence, stated_action
+from newsmon.actions import Draft, draft_sentence
 from newsmon.attributes import (
     DocumentContext,
     agency_for,
     clause_bounds,
     country_for,
     crime_for,
-    dollar_of,
     location_for,
-    main_country,
 )
 from newsmon.entities import find_mentions
 from newsmon.heads import is_title_case
@@ -73,8 +72,7 @@ def extract_figures(
     """
     found = list(mentions) if mentions is not None else find_mentions(text)
     sentences = split_sentences(text)
-    dollar = dollar_of(main_country(text, found)) if "$" in text else "USD"  # a bare "$": the country's
-    drafted = _draft_sentences(sentences, dollar)
+    drafted = _draft_sentences(sentences, "$")  # a bare "$" is read as the country's dollar below
     if not any(drafts for _, drafts in drafted):
         return []  # most pages: no period or document context is needed at all
     context = DocumentContext.build(text, found)
@@ -84,11 +82,12 @@ def extract_figures(
     renewed = False  # whether the last sentence stated or used the carried period
     story: _Period | None = None  # the last period the story stated, for "during the period"
     undated: list[int] = []  # figures of the story's last sentences without a period
+    starts = [p.start for p in all_periods]  # in order: each sentence's periods are one slice
     for sentence, drafts in drafted:
         periods = [
             replace(p, start=p.start - sentence.start, end=p.end - sentence.start)
-            for p in all_periods
-            if sentence.start <= p.start and p.end <= sentence.end
+            for p in all_periods[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+            if p.end <= sentence.end
         ]
         if _starts_story(text, sentence):
             carried = story = None  # a headline starts a new story: no date flows into it
@@ -122,10 +121,10 @@ def _draft_sentences(sentences: list[Sentence], dollar: str) -> list[tuple[Sente
     for sentence in sentences:
         list_item = bool(_BULLET.match(sentence.text))
         governed = list_item and lead_in  # an item of a list that a line ending in a colon leads into
-        drafts = draft_sentence(sentence.text, dollar, previous,
-                                heading=heading if governed or not list_item else None, list_item=governed)
+        drafts, stated = draft_sentence(sentence.text, dollar, previous,
+                                        heading=heading if governed or not list_item else None, list_item=governed)
         if not list_item:  # items never head the items after them; the line that leads into them does
-            heading = None if drafts else stated_action(sentence.text)
+            heading = None if drafts else stated
             lead_in = sentence.text.rstrip().endswith(":")
         if drafts:
             previous = drafts
@@ -199,7 +198,7 @@ def _to_figure(
         value=float(draft.value),
         value_max=None if draft.value_max is None else float(draft.value_max),
         bound=draft.bound,
-        currency=draft.currency,
+        currency=context.dollar if draft.currency == "$" else draft.currency,
         crime=crime.text if crime else None,
         crime_category=crime.category if crime else None,
         period_start=period[0],

@@ -49,6 +49,7 @@ _ANY_TRIGGER = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?:{w.pattern})" for _, w in _ORDERED_TRIGGERS) + r")(?![\w-])",
     re.IGNORECASE,
 )
+_WORD_OF: dict[str, TriggerWord] = {}  # matched text -> its word, for words that need no context
 _COUNTED_PATTERNS = tuple((pattern, word) for pattern, word in TRIGGER_PATTERNS if COUNTED in word.roles)
 _WORD = re.compile(r"\s*[“\"‘']?([A-Za-z][\w'’\-]*)[”\"’']?")
 _MODIFIES_NOUN = re.compile(
@@ -90,22 +91,36 @@ class Head:
 
 
 def find_triggers(sentence: str) -> list[Trigger]:
-    title_case = is_title_case(sentence)
+    title_case: bool | None = None      # read only when a capitalised word needs it
     found: list[Trigger] = []
     for match in _ANY_TRIGGER.finditer(sentence):
-        if match.group(0)[0].isupper() and not title_case and match.start() > 0:
-            continue
-        word = next(w for pattern, w in _ORDERED_TRIGGERS if _matches_at(pattern, sentence, match))
+        if match.group(0)[0].isupper() and match.start() > 0:
+            if title_case is None:
+                title_case = is_title_case(sentence)
+            if not title_case:
+                continue
+        word = _word_of(sentence, match)
         if _MODIFIES_NOUN.match(sentence, match.end()) and not match.group(0).lower().endswith(("ed", "ing")):
             continue        # "arrest warrants", "rescue teams", "deportation flights": not the action
         found.append(Trigger(match.start(), match.end(), word, match.group(0).lower()))
     return found
 
 
-def _matches_at(pattern: re.Pattern[str], sentence: str, found: re.Match[str]) -> bool:
-    """Does ``pattern`` match exactly where ``found`` did (in context: some patterns look ahead)?"""
-    match = pattern.match(sentence, found.start())
-    return match is not None and match.end() == found.end()
+def _word_of(sentence: str, found: re.Match[str]) -> TriggerWord:
+    """The lexicon word that matched: the first whose pattern matches the same text, in context
+    (some patterns look ahead: "found" followed by a number)."""
+    key = found.group(0).lower()
+    known = _WORD_OF.get(key)
+    if known is not None:
+        return known
+    for pattern, word in _ORDERED_TRIGGERS:
+        if pattern.fullmatch(found.group(0)):
+            _WORD_OF[key] = word
+            return word
+        match = pattern.match(sentence, found.start())
+        if match is not None and match.end() == found.end():
+            return word
+    raise AssertionError(f"no trigger word matches {key!r}")
 
 
 def is_title_case(sentence: str) -> bool:

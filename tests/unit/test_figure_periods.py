@@ -54,3 +54,4 @@ def test_a_date_in_what_was_said_is_not_the_time_of_saying() -> None:
     said_on = [p.kind for p in find_periods("The ministry said on Tuesday that 900 cases were registered.",
                                             PUBLISHED)]
     assert said_that == ["period"] and said_on[0] == "reporting"
+
