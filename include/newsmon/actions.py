@@ -107,6 +107,8 @@ _AGE_COMMAS = re.compile(
     r"\b(?:man|woman|men|women|boy|girl|suspect|driver|businessman|businesswoman|national"
     r"|resident|student|mother|father|son|daughter|[A-Z][a-z]+),\s*$"
 )
+# "two of the defendants — including X, who ... — were arraigned", "12 people (nine of them minors) were held"
+_ASIDE = re.compile(r"\s[—–]\s[^—–;]{1,200}?\s[—–]\s|\s?\([^()]{1,120}\)")
 _AGE_IN_BRACKETS = re.compile(
     r"\b(?:man|woman|men|women|boy|girl|suspect|driver|national|resident|student|mother|father|son"
     r"|daughter|teenager|pensioner|victim|defendant)\s*\(\s*$",
@@ -631,7 +633,7 @@ def _right_choices(scene: _Scene, quantity: Quantity, head: Head) -> list[_Choic
 def _right_gap_score(scene: _Scene, head: Head, trigger: Trigger) -> float | None:
     sentence = scene.text
     head_end = head.end
-    gap = sentence[head_end : trigger.start]
+    gap = _ASIDE.sub(" ", sentence[head_end : trigger.start])  # an aside does not cut the number from its verb
     if re.search(r"[;:\[\]?!]|,\s+(?:of|among) (?:whom|which|them)\b", gap):
         return None
     words = [w.lower() for w in _GAP_TOKEN.findall(gap) if w != ","]

@@ -44,3 +44,11 @@ def test_a_breakdown_sentence_takes_the_action_of_the_sentence_before() -> None:
 def test_a_part_never_exceeds_its_total() -> None:
     text = "Police detained 40 people, including 12 women. Among them were 60 who had no papers."
     assert _rows(text) == [("arrest", "count", "person", 40), ("arrest", "count", "person", 12)]
+
+
+def test_an_aside_does_not_cut_a_number_from_its_verb() -> None:
+    text = ("At least three of the accused — including a former mayor, who is said to have run the "
+            "scheme for a decade — were arraigned in the district court.")
+    assert _rows(text) == [("charge", "count", "person", 3)]
+    assert _rows("Twelve people (all from the coast) were detained overnight.") == [
+        ("arrest", "count", "person", 12)]
