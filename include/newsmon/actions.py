@@ -109,6 +109,11 @@ _AGE_COMMAS = re.compile(
 )
 # "two of the defendants — including X, who ... — were arraigned", "12 people (nine of them minors) were held"
 _ASIDE = re.compile(r"\s[—–]\s[^—–;]{1,200}?\s[—–]\s|\s?\([^()]{1,120}\)")
+_NOT_AN_OUTCOME_BEFORE = re.compile(
+    r"\benough\b[^.;]{0,60}?\bto\s+[a-z]+\s+$|\b(?:the\s+)?equivalent(?:\s+weight)?\s+of\s+$"
+    r"|\ban\s+average\s+of\s+$|\bon\s+average\s+$",
+    re.IGNORECASE,
+)
 _AGE_IN_BRACKETS = re.compile(
     r"\b(?:man|woman|men|women|boy|girl|suspect|driver|national|resident|student|mother|father|son"
     r"|daughter|teenager|pensioner|victim|defendant)\s*\(\s*$",
@@ -326,6 +331,8 @@ def _is_excluded_quantity(sentence: str, quantity: Quantity, earlier: list[Quant
         return True
     if _AGE_IN_BRACKETS.search(before) and after.startswith(")") and quantity.value < 120 and not quantity.is_word:
         return True         # "a man (40) was sentenced": an age
+    if _NOT_AN_OUTCOME_BEFORE.search(sentence[max(0, quantity.start - 80) : quantity.start]):
+        return True         # "enough pills to kill 700,000", "the weight of 24 cars", "an average of 65"
     if quantity.is_word and quantity.value == 1 and re.match(r"\s+(?:was|is|has|had|who|day)\b", after):
         return True
     return quantity.unit == "percent" and bool(_SHARE_AFTER.match(after) or _LEVEL_BEFORE.search(before))

@@ -27,3 +27,12 @@ def test_a_conversion_is_not_a_second_figure(sentence: str, expected: list[tuple
 ])
 def test_formats_and_exclusions(sentence: str, expected: list[tuple[str, str | None, float]]) -> None:
     assert [(f.action, f.currency, f.value) for f in extract_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(("sentence", "number"), [
+    ("Agents seized enough powder to poison 40,000 people.", 40000),
+    ("The haul weighed as much as the equivalent of 12 trucks.", 12),
+    ("The agency extradited an average of 40 fugitives a year.", 40),
+])
+def test_hypotheticals_comparisons_and_averages_are_not_figures(sentence: str, number: float) -> None:
+    assert number not in [f.value for f in extract_figures(sentence)]
