@@ -8,7 +8,9 @@ text with that head noun. Ids: ISO 3166-1 alpha-2 for countries, ISO 3166-2 for 
 states, agency-registry ids for agencies and courts; names several countries' agencies share
 ("Department of Justice") resolve by the country the text is about. Datelines and credit lines are
 skipped, and a place used as a modifier ("Nigeria police", "a New York man", "U.S. attorney") is not
-a mention. Pure: no I/O.
+a mention. An acronym in parentheses is the name before it; acronyms of statutes, platforms, drugs and
+currencies are no entities. Local places come from the city table and from context ("the town of X",
+"the X area", "in X, <province>", a list of places). Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -34,9 +36,11 @@ from newsmon.gazetteer import (
     TITLE_WORDS,
     agency,
     agency_id,
+    city_population,
     country_code,
     country_id,
     is_known_org,
+    is_major_place,
     is_place,
     place_id,
 )
@@ -102,13 +106,31 @@ _DATELINE = re.compile(
     r"|[A-Z][a-z]+,\s*[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:,\s*\d{4})?)"
     r"\s*(?:\([^)\n]{1,40}\))?\s*(?:/[A-Z]+/\.?)?\s*(?:--|—|–|-|:)?(?=\s)"
 )
+_DATE = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,9}\.?|[A-Z][a-z]{2,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?)"
+    r"(?:,?\s*\d{4})?"
+)
+# "Boston -- ", "Accra: ", "LIMA, Peru – ", "DOHA, 3rd May, 2024 (QNA) --", "Hanoi, VNA – ",
+# "(Tulsa, Oklahoma) – ": a place at the start of a line, then a region, an agency or
+# a date, then a dash or colon. The place must be written in capitals or be a known place.
+_PLACE_DATELINE = re.compile(
+    r"(?m)^[ \t]*\(?(?P<place>[A-Z][^\W\d_]*\.?(?:[ \-][A-Z][^\W\d_]*\.?){0,3})"
+    r"(?:,\s*[A-Z][^\W\d_]*\.?(?: [A-Z][^\W\d_]*\.?)?)?(?:,?\s*" + _DATE + r")?\)?"
+    r"\s*(?:\([^)\n]{1,80}\))?\s*(?:--|—|–|:)(?=\s)"
+)
+# "QUETTA, (Example Wire / Region News - 4th Mar, 2024)": a capitalized place, then the agency.
+_AGENCY_DATELINE = re.compile(r"(?m)^[ \t]*[A-Z][A-Z.\-]+(?: [A-Z][A-Z.\-]+)*,?\s*\([^)\n]{1,80}\)")
+# Navigation trails ("Home / World / Asia").
+_BREADCRUMB = re.compile(r"(?m)^[ \t]*[^\W\d][\w ]{0,25}(?: / [^\W\d][\w ]{0,25})+[ \t]*$")
 _CREDIT_SPANS = re.compile(
     r"\((?:Xinhua|AP|Reuters|AFP|Yonhap|NAN|TNE|Bernama|PNA|IANS|PTI|UNI|ANI|dpa|Kyodo|CNA|TASS"
     r"|(?:AP )?Photo[^)\n]*|[^)\n]*/[^)\n]*|[A-Z][\w ]+ (?:Jan"
     r"|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\w*"
     r" \d{1,2}, \d{4})\)|(?m:^[^\n(]{0,20}\([A-Z][A-Z .]{2,}\))|\[[^\]\n]*\]|/[A-Z]{2,}/"
-    r"|(?m:^[ \t]*(?:(?:Source|Photo|Image|Picture|Credit)\b"
+    r"|(?m:^[ \t]*(?:(?:Source|Photo|Photograph|Image|Picture|Credit|Contact|Author)s?\b"
+    r"|(?:Additional )?(?:[Rr]eporting|Writing|Editing|Written|Edited) by\b"
     r"|By\s+[A-Z][\w.]+\s+[A-Z])[^\n]*)|\bCopyright\b[^\n]*|Picture: [^\n.]*"
+    r"|\b(?:Photo|Photograph|Image|Picture)s?(?: credit)?: [^\n]*"
     r"|(?m:^[^\n]*\bUpdated:[^\n]*)|[–-]\s*The [^\n]*news exchange item"
     r"|\((?:Reporter|Correspondent|Editor)[^)\n]*\)"
     r"|(?m:^[ \t]*Disclaimer:[^\n]*)"
@@ -131,8 +153,37 @@ _LOWER_DESCRIPTOR_AFTER = re.compile(
     r"^\s+(?:county|province|city|district|prefecture|port|township|village"
     r"|town|municipality|state|island)\b"
 )
+# A town of the city table written alone is a place when it is this large or follows a preposition,
+# and not after a determiner ("our Federation partners").
+_LARGE_CITY = 100_000
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:our|their|his|her|its|a|an|this|that|every|each|any|no)\s+$", re.IGNORECASE
+)
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|from|outside|to|across)\s+(?:the\s+)?$")
+# "the town of X", "the X area", "X, Yunnan", "X in Kano": a place named by its context.
+_PLACE_OF = re.compile(
+    r"\b(?:town|city|village|island|port|district|province|state|county|region|area|suburb"
+    r"|municipality|capital|outskirts)\s+of\s+$"
+)
+# Words before a place name that are not part of it ("Barangay San Roque", "Sitio Malinao").
+_LEADING_PLACE_WORDS = frozenset({"barangay", "brgy", "sitio", "purok"})
+_AREA_AFTER = re.compile(r"^\s+(?:area|areas|neighbourhood|neighborhood|suburb|locality)\b")
 _OPERATION_BEFORE = re.compile(r"\b[Oo]peration\s+$|\bcode-?named\s+$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# Particles inside Arabic and European names ("Omar Faisal Al Harbi", "Karim bin Salem").
+_NAME_PARTICLES = frozenset(
+    {"al", "bin", "binti", "ibn", "abu", "el", "van", "von", "de", "da", "dos", "del"}
+)
+# Parts of hyphenated titles ("Sub-Inspector", "Co-Chair").
+_TITLE_PREFIXES = frozenset({"sub", "co", "ex", "vice", "acting"})
+# Word endings of common nouns, not of names ("Operations", "Relations", "Settlement").
+_COMMON_NOUN_ENDING = re.compile(r"(?:tions|sions|ments?|ness|ities|ances?|ences?|ships?|ics)$")
+# Words that name a unit between a title and a name ("Director Nairobi Zone Amina Odhiambo").
+_UNIT_WORDS = frozenset({"zone", "region", "division", "sector", "range", "wing", "branch", "unit"})
+# Lower-case words that Title Case headlines keep ("Arrests Made in Raids Across Seven States").
+_HEADLINE_LOWER_WORDS = frozenset(
+    {"from", "with", "into", "over", "after", "amid", "than", "about", "against"}
+)
 _ETHNIC_QUALIFIERS = frozenset({"zhuang", "hui", "uygur", "uyghur", "tibetan", "korean"})
 _TRAILING_FACILITY_PARTS = frozenset({"terminal", "gate", "pier", "hall", "building"})
 
@@ -156,33 +207,60 @@ class _Candidate:
     end: int
     key: str
     tokens: list[str] = field(default_factory=list)
+    link: _Candidate | None = None  # the name an acronym in parentheses stands for
 
 
 def find_mentions(text: str) -> list[Mention]:
     """Return every PERSON, ORG and LOC mention of ``text`` with its canonical name and id."""
     skipped = _skipped_spans(text)
-    tokens = [t for t in _tokenize(text) if not _inside(t.start, skipped) and not _is_noise_token(text, t)]
+    tokens = [t for t in _outside(_tokenize(text), skipped) if not _is_noise_token(text, t)]
     candidates: list[_Candidate] = []
     singles: list[_Token] = []
-    for group in _group_tokens(text, tokens):
+    unknown: list[list[_Token]] = []
+    groups = _group_tokens(text, tokens)
+    for group in groups:
         found = _classify_group(text, group)
         candidates.extend(found)
-        if not found and len(group) == 1:
-            singles.append(group[0])
+        if not found:
+            unknown.append(group)
+            if len(group) == 1:
+                singles.append(group[0])
+    candidates.extend(_reused_surnames(text, unknown, singles))
     candidates.extend(_resolve_singles(text, singles, candidates))
     candidates.extend(_lowercase_agencies(text, candidates))
-    candidates.extend(_list_people(text, tokens, candidates))
+    candidates.extend(_list_people(text, groups, candidates))
+    candidates.extend(_context_places(text, unknown, candidates))
+    candidates = _link_parenthetical_acronyms(text, tokens, candidates)
     return _to_mentions(text, candidates, tokens)
 
 
 def _skipped_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _DATELINE.finditer(text) if m.end() > m.start()]
-    spans.extend((m.start(), m.end()) for m in _CREDIT_SPANS.finditer(text))
+    spans.extend((m.start(), m.end()) for m in _PLACE_DATELINE.finditer(text) if _is_dateline_place(m))
+    for pattern in (_AGENCY_DATELINE, _BREADCRUMB, _CREDIT_SPANS):
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     return spans
 
 
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
+def _is_dateline_place(match: re.Match[str]) -> bool:
+    place = match.group("place")
+    return place.isupper() or is_place(place)
+
+
+def _outside(tokens: list[_Token], spans: list[tuple[int, int]]) -> list[_Token]:
+    """The tokens that start in none of ``spans`` (tokens come in text order)."""
+    if not spans:
+        return tokens
+    ordered = sorted(spans)
+    kept: list[_Token] = []
+    index, reach = 0, -1
+    for token in tokens:
+        while index < len(ordered) and ordered[index][0] <= token.start:
+            reach = max(reach, ordered[index][1])
+            index += 1
+        if token.start >= reach:
+            kept.append(token)
+    return kept
 
 
 def _tokenize(text: str) -> list[_Token]:
@@ -199,7 +277,7 @@ def _tokenize(text: str) -> list[_Token]:
 
 def _is_noise_token(text: str, token: _Token) -> bool:
     """Currency prefixes ("US$") and single words shouting in an all-caps line ("FOLLOW US")."""
-    if text[token.end : token.end + 1] == "$":
+    if text[token.end : token.end + 1] == "$" or text[token.start - 1 : token.start].isdigit():
         return True
     if not token.text.isupper() or len(token.text) < 2:
         return False
@@ -220,8 +298,10 @@ def _keeps_dot(word: str) -> bool:
 
 
 def _is_capitalized(token: _Token) -> bool:
-    first = token.text.lstrip("‘'’")[:1]
-    return bool(first) and first.isupper()
+    word = token.text
+    if word[0] in "‘'’":
+        word = word.lstrip("‘'’")
+    return bool(word) and word[0].isupper()
 
 
 def _group_tokens(text: str, tokens: list[_Token]) -> list[list[_Token]]:
@@ -315,10 +395,11 @@ def _is_title_line(text: str, position: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     if line.endswith((".", "!", "?", '"', "”", ":")):
         return False
-    if len(line.split()) <= 4:
-        return True
     words = re.findall(r"\b[A-Za-z][\w'’-]{3,}", line)
-    return len(words) >= 4 and sum(1 for w in words if w[0].isupper()) / len(words) >= 0.7
+    lower = sum(1 for w in words if w[0].islower() and w not in _HEADLINE_LOWER_WORDS)
+    if len(line.split()) <= 4:
+        return lower == 0
+    return len(words) >= 4 and lower <= 2 and sum(1 for w in words if w[0].isupper()) / len(words) >= 0.7
 
 
 def _classify_headline(text: str, group: list[_Token]) -> list[_Candidate]:
@@ -489,7 +570,7 @@ def _classify_segment(text: str, tokens: list[_Token]) -> list[_Candidate]:
 
 def _split_titled_name_of(tokens: list[_Token]) -> tuple[list[_Token], list[_Token], list[_Token]] | None:
     """ "Deputy Superintendent Marcus Lim of the Commercial Affairs Department": title, name, organisation."""
-    titles = [i for i, t in enumerate(tokens) if _base(t.lower) in TITLE_WORDS]
+    titles = [i for i, t in enumerate(tokens) if _is_title(t)]
     if not titles:
         return None
     start = titles[-1] + 1
@@ -503,7 +584,7 @@ def _split_titled_name_of(tokens: list[_Token]) -> tuple[list[_Token], list[_Tok
     if any(_base(t.lower) in ORG_KEYWORDS or t.lower in COMMON_CAPITALIZED for t in name):
         return None
     first_title = titles[-1]
-    while first_title > 0 and _base(tokens[first_title - 1].lower) in TITLE_WORDS:
+    while first_title > 0 and _is_title(tokens[first_title - 1]):
         first_title -= 1
     return tokens[:first_title], name, after
 
@@ -514,12 +595,40 @@ def _drop_possessive_tail(tokens: list[_Token]) -> list[_Token]:
     return tokens
 
 
+def _is_title(token: _Token) -> bool:
+    """ "Director", "Lt-Col", "Sub-Inspector": a word that introduces or qualifies a person's name."""
+    word = _base(token.lower)
+    if word in TITLE_WORDS:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in TITLE_WORDS or p in _TITLE_PREFIXES for p in parts)
+
+
+def _last_title(tokens: list[_Token]) -> int:
+    """The index of the last title that a name follows; a title word closing the group ("Paul Judge")
+    is part of the name, and one after "of the" inside an organisation ("Office of the Inspector
+    of Mines") is no title."""
+    last = -1
+    for index, token in enumerate(tokens):
+        if not _is_title(token):
+            continue
+        words = " ".join(t.text for t in tokens[last + 1 : index])
+        if (
+            index == len(tokens) - 1
+            and index > 0
+            and not _is_title(tokens[index - 1])
+            and not is_place(words)
+        ):
+            continue
+        inside_org = index >= 2 and tokens[index - 1].text == "the" and _base(tokens[0].lower) in ORG_KEYWORDS
+        if not inside_org:
+            last = index
+    return last
+
+
 def _split_title(tokens: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:
     """Split "SEC Chairman Jay Clayton" into (["SEC"], ["Jay", "Clayton"]) when a title precedes a name."""
-    last_title = -1
-    for index, token in enumerate(tokens):
-        if _base(token.lower) in TITLE_WORDS:
-            last_title = index
+    last_title = _last_title(tokens)
     if last_title < 0:
         return None
     tail = tokens[last_title + 1 :]
@@ -533,29 +642,61 @@ def _split_title(tokens: list[_Token]) -> tuple[list[_Token], list[_Token]] | No
         skipped_department = True
         if tail and tail[0].text in _CONNECTORS:
             return None
-    name = [t for t in tail if t.text not in _CONNECTORS]
-    if not name or (skipped_department and len(name) < 2 and len(tokens) > 3) or _is_place(name[-1].text):
+    name = _person_words([t for t in tail if t.text not in _CONNECTORS])
+    if not name or (skipped_department and len(name) < 2) or _is_place(name[-1].text):
         return None
     if any(t.lower in MONTHS_AND_DAYS or _base(t.lower) in ORG_KEYWORDS for t in name):
         return None
-    if skipped_department:
-        keep = 3 if len(name) >= 3 and len(name[-2].text.rstrip(".")) == 1 else 2
-        person = name[-keep:]
-    else:
-        keep = (
-            3
-            if len(name) >= 3 and len(name[1].text.rstrip(".")) == 1
-            else min(len(name), 2 if len(name) > 3 else 3)
-        )
-        person = name[:keep]
-    if len(person) == 1 and person[0].lower in COMMON_CAPITALIZED:
+    person = _person_from_name(name, from_end=skipped_department)
+    if len(person) == 1 and (person[0].lower in COMMON_CAPITALIZED or _is_acronym(person[0].text)):
         return None
     first_title = last_title
     while first_title > 0 and (
-        _base(tokens[first_title - 1].lower) in TITLE_WORDS or tokens[first_title - 1].text in _CONNECTORS
+        _is_title(tokens[first_title - 1]) or tokens[first_title - 1].text in _CONNECTORS
     ):
         first_title -= 1
     return tokens[:first_title], person
+
+
+def _person_words(name: list[_Token]) -> list[_Token]:
+    """The words after a title that can be a name: without a leading unit ("Nairobi Zone", "Operations")
+    and without post-nominal letters ("QC")."""
+    while len(name) > 1 and name[-1].text.isupper() and 2 <= len(name[-1].text) <= 3:
+        name = name[:-1]
+    while len(name) > 2 and (
+        _is_place(name[0].text) or name[0].lower in _UNIT_WORDS or _COMMON_NOUN_ENDING.search(name[0].text)
+    ):
+        name = name[1:]
+    return name
+
+
+def _person_from_name(name: list[_Token], *, from_end: bool) -> list[_Token]:
+    particle = any(t.lower in _NAME_PARTICLES for t in name[1:-1])
+    if 4 <= len(name) <= 5 and particle and all(_is_name_word(t) or t.lower in _NAME_PARTICLES for t in name):
+        return name
+    if from_end:
+        keep = 3 if len(name) >= 3 and len(name[-2].text.rstrip(".")) == 1 else 2
+        return name[-keep:]
+    keep = (
+        3
+        if len(name) >= 3 and len(name[1].text.rstrip(".")) == 1
+        else min(len(name), 2 if len(name) > 3 else 3)
+    )
+    return name[:keep]
+
+
+def _is_name_word(token: _Token) -> bool:
+    """A word that can stand in a long personal name ("Omar Faisal Al Harbi")."""
+    lower = token.lower
+    return (
+        _name_shaped(token.text)
+        and lower not in COMMON_CAPITALIZED
+        and lower not in MONTHS_AND_DAYS
+        and not _is_place(token.text)
+        and _base(lower) not in ORG_KEYWORDS
+        and not _is_title(token)
+        and not _COMMON_NOUN_ENDING.search(token.text)
+    )
 
 
 def _classify_plain(text: str, tokens: list[_Token]) -> list[_Candidate]:
@@ -578,6 +719,8 @@ def _classify_plain(text: str, tokens: list[_Token]) -> list[_Candidate]:
         return [_candidate("LOC", text, place)]
     if _has_org_keyword(tokens):
         return _org_candidates(text, tokens)
+    if _is_city(text, tokens):
+        return [] if _is_modifier(text, tokens) else [_candidate("LOC", text, tokens)]
     if len(tokens) > 1 and _looks_like_person(text, tokens):
         return [_candidate("PERSON", text, tokens)]
     return _known_prefix(text, tokens) or _known_after_opening_word(text, tokens)
@@ -666,6 +809,7 @@ def _place_with_descriptor(text: str, tokens: list[_Token]) -> list[_Token] | No
         and _base(words[-1]) in FACILITY_WORDS
         and not _has_org_keyword(tokens[:-1])
         and words[-2] != "real"
+        and words[0] not in FIRST_NAMES
     ):
         return tokens
     if "district" in words and "of" in words and not _has_org_keyword(tokens):
@@ -718,7 +862,30 @@ def _name_shaped(word: str) -> bool:
 
 
 def _is_place(word: str) -> bool:
-    return is_place(word)
+    """A place that is never a person's name (checks on people's names use this one)."""
+    return is_major_place(word)
+
+
+def _is_city(text: str, tokens: list[_Token]) -> bool:
+    """A town or city of the city table, where the words cannot be something else.
+
+    A name of several words counts unless it opens with a given name; one word counts when it is not
+    the first of a sentence, is not also written in lower case in the text ("Mobile" / "mobile"), and
+    names a large city or follows a preposition of place.
+    """
+    name = " ".join(_base(t.text) for t in tokens)
+    population = city_population(name)
+    if not population:
+        return False
+    if len(tokens) > 1:
+        return tokens[0].lower not in FIRST_NAMES
+    word = tokens[0]
+    if _sentence_initial(text, word.start) or re.search(rf"\b{re.escape(_base(word.lower))}\b", text):
+        return False
+    before = text[max(0, word.start - 12) : word.start]
+    if _DETERMINER_BEFORE.search(before):
+        return False
+    return population >= _LARGE_CITY or _PLACE_PREPOSITION.search(before) is not None
 
 
 def _is_modifier(text: str, tokens: list[_Token]) -> bool:
@@ -775,6 +942,95 @@ def _resolve_singles(text: str, singles: list[_Token], candidates: list[_Candida
     return found
 
 
+def _reused_surnames(text: str, unknown: list[list[_Token]], singles: list[_Token]) -> list[_Candidate]:
+    """A name of two or three name-shaped words whose last word the text also writes alone is a person:
+    "Marta Kowalczyk ... Kowalczyk said"."""
+    alone = {_base(t.text) for t in singles}
+    found: list[_Candidate] = []
+    for group in unknown:
+        if len(group) < 2 or _base(group[-1].text) not in alone:
+            continue
+        words = _strip_leading(text, group)
+        while words and words[0].text.isupper() and len(words) > 2:
+            words = words[1:]
+        if not 2 <= len(words) <= 3 or _base(words[-1].text) not in alone:
+            continue
+        if all(_is_name_word(t) for t in words) and not _has_org_keyword(words):
+            found.append(_candidate("PERSON", text, words))
+    return found
+
+
+def _context_places(text: str, unknown: list[list[_Token]], candidates: list[_Candidate]) -> list[_Candidate]:
+    """Unknown names that their context makes places: "the town of X", "the X area", "in X, Hebei",
+    "in X in Lagos", and names listed next to a place ("Ikeja, X and Lekki")."""
+    taken = [(c.start, c.end) for c in candidates]
+    places = [c for c in candidates if c.type == "LOC"]
+    found: list[_Candidate] = []
+    pending: list[list[_Token]] = []
+    for group in unknown:
+        if len(group) > 4 or group[-1].lower in COMMON_CAPITALIZED or not _name_shaped(group[-1].text):
+            continue
+        words = _strip_leading(text, group)
+        if not words or len(words) > 3 or any(s < words[-1].end and words[0].start < e for s, e in taken):
+            continue
+        if not all(_name_shaped(t.text) and t.lower not in COMMON_CAPITALIZED for t in words):
+            continue
+        name = " ".join(_base(t.text) for t in words)
+        if (
+            words[0].lower in FIRST_NAMES
+            or _has_org_keyword(words)
+            or is_place(name)
+            or city_population(name)
+        ):
+            continue
+        if len(words) == 1 and (len(name) < 3 or _is_descriptor_word(words[0].lower)):
+            continue
+        if words[0].lower in _LEADING_PLACE_WORDS and len(words) > 1:
+            words = words[1:]
+        if _placed_by_context(text, words, places):
+            found.append(_candidate("LOC", text, words))
+        elif not _sentence_initial(text, words[0].start):
+            pending.append(words)
+    places.extend(found)
+    changed = True
+    while changed:
+        changed = False
+        for words in list(pending):
+            if any(_listed_with(text, words, place) for place in places):
+                found.append(_candidate("LOC", text, words))
+                places.append(found[-1])
+                pending.remove(words)
+                changed = True
+    return found
+
+
+def _is_descriptor_word(word: str) -> bool:
+    return word in PLACE_DESCRIPTORS or word in FACILITY_WORDS or word in _LEADING_PLACE_WORDS
+
+
+def _placed_by_context(text: str, words: list[_Token], places: list[_Candidate]) -> bool:
+    before = text[max(0, words[0].start - 40) : words[0].start]
+    after = text[words[-1].end : words[-1].end + 40]
+    if _PLACE_OF.search(before):
+        return True
+    if _AREA_AFTER.match(after) and not _sentence_initial(text, words[0].start):
+        return True
+    if not _PLACE_PREPOSITION.search(before[-12:]):
+        return False
+    link = re.match(r",\s+|\s+in\s+", after)
+    return link is not None and any(p.start == words[-1].end + link.end() for p in places)
+
+
+def _listed_with(text: str, words: list[_Token], place: _Candidate) -> bool:
+    if place.end <= words[0].start:
+        gap = text[place.end : words[0].start]
+    elif words[-1].end <= place.start:
+        gap = text[words[-1].end : place.start]
+    else:
+        return False
+    return re.fullmatch(r",\s*(?:and\s+)?|\s+and\s+", gap) is not None
+
+
 def _lowercase_index() -> dict[str, tuple[str, ...]]:
     """Registry names of three words or more, by first word, longest first: looked up in lower case."""
     index: dict[str, list[str]] = {}
@@ -810,12 +1066,12 @@ def _lowercase_agencies(text: str, candidates: list[_Candidate]) -> list[_Candid
     return found
 
 
-def _list_people(text: str, tokens: list[_Token], candidates: list[_Candidate]) -> list[_Candidate]:
+def _list_people(text: str, groups: list[list[_Token]], candidates: list[_Candidate]) -> list[_Candidate]:
     """Names listed next to a person ("Usifo Mophy, Eze Richard and ...") are people too."""
     people = [c for c in candidates if c.type == "PERSON" and len(c.tokens) > 1]
     taken = [(c.start, c.end) for c in candidates]
     found: list[_Candidate] = []
-    for group in _group_tokens(text, tokens):
+    for group in groups:
         if (
             len(group) < 2
             or len(group) > 3
@@ -836,6 +1092,95 @@ def _list_people(text: str, tokens: list[_Token], candidates: list[_Candidate]) 
                 people.append(found[-1])
                 break
     return found
+
+
+_PROGRAMME_OPENINGS = frozenset({"operation", "project", "programme", "program", "campaign", "initiative"})
+_AMOUNT_OF = re.compile(r"\d\s*(?:kg|g|kilos?|kilograms?|grams?|tonnes?|tons?|pounds?|lbs?)\s+of\s+$")
+
+
+def _link_parenthetical_acronyms(
+    text: str, tokens: list[_Token], candidates: list[_Candidate]
+) -> list[_Candidate]:
+    """An acronym in parentheses names what stands just before it: "National Crime Agency (NCA)".
+
+    It joins the organisation or place written there whatever its letters; after capitalized words
+    whose initials it spells it makes them an organisation ("Harbour Safety Operations (HSO)");
+    after a statute, platform or programme ("Data Protection Act (DPA)"), a lower-case phrase
+    ("fake currency notes (FCN)") or inside a longer name it is no entity, here or anywhere in the text.
+    An acronym explained by a lower-case word ("MDMA (ecstasy)") or counted by weight ("2 kg of
+    ICE") is a substance, not an organisation.
+    """
+    ends = {c.end: c for c in candidates if c.type in ("ORG", "LOC", "ACRONYM")}
+    dropped: set[str] = set()
+    added: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.type != "ACRONYM":
+            continue
+        if re.match(r"\s*\([a-z]", text[candidate.end : candidate.end + 4]) or _AMOUNT_OF.search(
+            text[max(0, candidate.start - 24) : candidate.start]
+        ):
+            dropped.add(candidate.text)
+            continue
+        if (
+            text[candidate.start - 1 : candidate.start] != "("
+            or text[candidate.end : candidate.end + 1] != ")"
+        ):
+            continue
+        before = text[: candidate.start - 1].rstrip(" ")
+        named = ends.get(len(before))
+        if named is not None and named.type != "ACRONYM":
+            candidate.link = named
+            continue
+        words = [t for t in tokens if t.end <= len(before) and t.end > len(before) - 120]
+        phrase = _phrase_before(text, words, len(before))
+        continues = re.match(r"\) [A-Z][a-z]", text[candidate.end : candidate.end + 4]) is not None
+        if not phrase or continues or _names_no_entity(phrase):
+            dropped.add(candidate.text)
+            continue
+        size = _initials_size(candidate.text.replace(".", ""), phrase)
+        if size:
+            org = _candidate("ORG", text, phrase[-size:])
+            added.append(org)
+            candidate.link = org
+    links = {c.text: c.link for c in candidates if c.type == "ACRONYM" and c.link is not None}
+    for candidate in candidates:
+        if candidate.type == "ACRONYM" and candidate.link is None:
+            candidate.link = links.get(candidate.text)
+    kept = [c for c in candidates if not (c.type == "ACRONYM" and c.link is None and c.text in dropped)]
+    return kept + added
+
+
+def _phrase_before(text: str, words: list[_Token], end: int) -> list[_Token]:
+    """The capitalized words (and connectors) that end at ``end``; empty after a lower-case word."""
+    phrase: list[_Token] = []
+    position = end
+    for token in reversed(words):
+        if text[token.end : position].strip(" &-") or token.end > position:
+            break
+        if not _is_capitalized(token) and token.text not in _CONNECTORS:
+            break
+        phrase.insert(0, token)
+        position = token.start
+    while phrase and phrase[0].text in _CONNECTORS:
+        phrase = phrase[1:]
+    return phrase
+
+
+def _names_no_entity(phrase: list[_Token]) -> bool:
+    return _base(phrase[-1].lower) in NON_ENTITY_SUFFIXES or any(
+        t.lower in _PROGRAMME_OPENINGS for t in phrase
+    )
+
+
+def _initials_size(acronym: str, phrase: list[_Token]) -> int:
+    """How many last words of ``phrase`` the acronym abbreviates (0 when none do)."""
+    for size in range(len(phrase), 1, -1):
+        piece = phrase[-size:]
+        if piece[0].text in _CONNECTORS:
+            continue
+        if _initials_match(acronym, " ".join(t.text for t in piece)):
+            return size
+    return 0
 
 
 def _to_mentions(text: str, candidates: list[_Candidate], tokens: list[_Token]) -> list[Mention]:
@@ -941,6 +1286,14 @@ def _resolve_acronyms(candidates: list[_Candidate]) -> list[_Candidate]:
     for candidate in candidates:
         if candidate.type != "ACRONYM":
             resolved.append(candidate)
+            continue
+        if candidate.link is not None:
+            link = candidate.link
+            resolved.append(
+                _Candidate(
+                    link.type, candidate.text, candidate.start, candidate.end, link.key, [candidate.text]
+                )
+            )
             continue
         acronym = candidate.text.replace(".", "")
         match = next((o for o in orgs if _initials_match(acronym, o.text)), None)

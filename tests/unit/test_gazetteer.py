@@ -217,3 +217,32 @@ def test_the_hand_kept_country_aliases_are_only_forms_pycountry_lacks() -> None:
 def test_subdivisions_that_are_common_words_or_names_are_not_places() -> None:
     for word in ("Delta", "Rivers", "Plateau", "Aurora", "Central"):
         assert country_code(word) is None
+
+
+def test_currency_codes_are_not_acronyms() -> None:
+    from newsmon.gazetteer import NOT_ACRONYMS
+
+    assert {"IDR", "AED", "KES", "PLN"} <= NOT_ACRONYMS
+
+
+def test_a_minor_place_is_a_place_but_may_be_a_persons_name() -> None:
+    from newsmon.gazetteer import is_major_place, is_place
+
+    assert is_place("Galway") and not is_major_place("Galway")
+    assert is_major_place("Shandong") and is_major_place("Kenya")
+
+
+def test_the_city_table_knows_towns_with_their_country_and_size() -> None:
+    from newsmon.gazetteer import city_population, country_code
+
+    assert city_population("Tilburg") > 100_000
+    assert country_code("Tilburg") == "NL"
+    assert city_population("Nowhere Town") == 0
+
+
+def test_city_rows_leave_out_short_common_and_known_names() -> None:
+    from newsmon.gazetteer import city_rows
+
+    rows = [("Westbrook Falls", "US", 20000), ("Westbrook Falls", "CA", 30000), ("Police", "PL", 33000)]
+    rows += [("Shanghai", "CN", 24000000), ("Ab", "SE", 16000), ("Grünfeld", "DE", 17000)]
+    assert city_rows(rows) == {"grunfeld": ("DE", 17000), "westbrook falls": ("", 30000)}
