@@ -105,7 +105,7 @@ def test_seed_quotes_are_spans_of_the_text() -> None:
 def test_dev_scores_stay_above_the_floor() -> None:
     result, _, _ = _score("dev")
     assert result["figures"]["f1"] >= 0.94
-    assert result["entities"]["f1"] >= 0.90
+    assert result["entities"]["f1"] >= 0.92
     assert result["attributes"]["bound"] >= 0.95
     assert result["attributes"]["period"] >= 0.90
 
@@ -114,7 +114,7 @@ def test_dev2_scores_stay_above_the_floor() -> None:
     """dev2 was never tuned on by the rules' first authors; its floors rise as the rules generalise."""
     result, _, _ = _score("dev2")
     assert result["figures"]["f1"] >= 0.77
-    assert result["entities"]["f1"] >= 0.68
+    assert result["entities"]["f1"] >= 0.80
     assert result["attributes"]["bound"] >= 0.95
     assert result["attributes"]["period"] >= 0.70
     assert result["attributes"]["crime_category"] >= 0.80
