@@ -154,6 +154,14 @@ _VIOLENCE = re.compile(
 )
 _LIST_GAP = re.compile(r"[\s,]*(?:(?:from|in|of)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?[\s,]*)?(?:and\s+|or\s+)?")
 _VALUE_OF_BEFORE = re.compile(r"\b(?:worth|valued at|value of)\s+$", re.IGNORECASE)
+# the value of goods: "valued at R4.2m", "whose value amounted to", "a street value of", "worth of"
+_GOODS_VALUE_BEFORE = re.compile(
+    r"\b(?:(?:worth|valued|value[sd]?)(?:\s+(?:at|of|amounted to|amounting to|reached|was|is|stood at))?"
+    r"(?:\s+(?:an?\s+)?(?:estimated|approximately|about|around|some|nearly|over|more than))?)\s+$",
+    re.IGNORECASE,
+)
+# a crime tried and stopped: what "attempted to smuggle" carried was seized
+_FOILED_BEFORE = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ying)|plann?(?:ed|ing))\s+to\s+$", re.IGNORECASE)
 _CHANGE_NOUN_AFTER = re.compile(
     r"^\s+(?:increase|decrease|rise|drop|surge|jump|decline|fall|growth|reduction|spike"
     r"|more|fewer|higher|lower)\b",
@@ -218,19 +226,22 @@ class _Scene:
     dollar: str
     heading: str | None = None      # the action a sentence before stated without a number
     list_item: bool = False         # a bullet or result line
+    seizing: bool = False           # the story has seized something before or in this sentence
 
 
 def draft_sentence(sentence: str, dollar: str, previous: list[Draft], *, heading: str | None = None,
-                   list_item: bool = False) -> tuple[list[Draft], str | None]:
+                   list_item: bool = False, seizing: bool = False) -> tuple[list[Draft], str | None]:
     """The figures of one sentence, and the action it states when it has no number at all (for the
     lines after it: "Confiscations included:" -> seize).
 
     ``previous`` are the figures of the sentence before (a breakdown takes their action),
     ``heading`` the action of an earlier line that stated one without a number, and ``list_item``
-    says that the sentence is a bullet or result line under it.
+    says that the sentence is a bullet or result line under it. ``seizing`` says that the story has
+    already seized something, so that the value of goods with no verb of their own is a seizure's.
     """
-    scene = _Scene(sentence, find_quantities(sentence), find_triggers(sentence), previous, dollar, heading,
-                   list_item)
+    triggers = find_triggers(sentence)
+    seizing = seizing or any(t.word.action == "seize" for t in triggers)
+    scene = _Scene(sentence, find_quantities(sentence), triggers, previous, dollar, heading, list_item, seizing)
     drafts: list[Draft] = []
     open_items: list[Quantity] = []
     for index, quantity in enumerate(scene.quantities):
@@ -371,6 +382,8 @@ def _draft_quantity(scene: _Scene, quantity: Quantity, drafts: list[Draft]) -> l
     for choice in _choose_actions(scene, quantity, head, unit, drafts):
         final_unit = unit or choice.unit or _UNIT_DEFAULTS.get(choice.action, "person")
         made = _make_draft(scene.text, quantity, head, choice, final_unit, scene.dollar)
+        if made is not None and made.action == "harm" and made.unit != "person" and _is_foiled(scene.text, choice):
+            made = replace(made, action="seize")    # "tried to smuggle 3 kg of heroin": the heroin was seized
         if (
             made is not None
             and made.action == "harm"
@@ -383,6 +396,12 @@ def _draft_quantity(scene: _Scene, quantity: Quantity, drafts: list[Draft]) -> l
         if made is not None and not _is_statutory(scene.text, quantity, made.action):
             results.append(made)
     return results
+
+
+def _is_foiled(sentence: str, choice: _Choice) -> bool:
+    """The crime was attempted and stopped ("attempting to smuggle cocaine valued at R4.2m")."""
+    trigger = choice.trigger
+    return trigger is not None and bool(_FOILED_BEFORE.search(sentence[max(0, trigger.start - 25) : trigger.start]))
 
 
 def _harms_people(choice: _Choice) -> bool:
@@ -502,7 +521,7 @@ def _choose_actions(
         choice = fallback(scene, quantity, head, unit, drafts)
         if choice is not None:
             return [choice]
-    harm = _harm_choice(sentence, quantity, head, unit)
+    harm = _harm_choice(sentence, quantity, head, unit, scene.seizing)
     return [harm] if harm is not None else []
 
 
@@ -831,7 +850,9 @@ def _number_of_choice(
     return _Choice(between[0].word.action, between[0], 0.6, default_unit(between[0]) or "person")
 
 
-def _harm_choice(sentence: str, quantity: Quantity, head: Head, unit: str | None) -> _Choice | None:
+def _harm_choice(
+    sentence: str, quantity: Quantity, head: Head, unit: str | None, seizing: bool = False
+) -> _Choice | None:
     if unit == "money":
         window = sentence[max(0, quantity.start - 60) : quantity.end + 40]
         after = sentence[quantity.end : quantity.end + 60]
@@ -840,6 +861,8 @@ def _harm_choice(sentence: str, quantity: Quantity, head: Head, unit: str | None
         )
         if worth and (_SEIZED_VALUE_CUE.search(sentence) or _DRUG_WORDS.search(after)):
             return _Choice("seize", None, 0.5)
+        if seizing and _GOODS_VALUE_BEFORE.search(sentence[max(0, quantity.start - 60) : quantity.start]):
+            return _Choice("seize", None, 0.5)      # "The pills, whose value amounted to 1.5 billion pounds"
         if _CRIME_AFTER_MONEY.match(after) or _HARM_MONEY_CUE.search(window):
             return _Choice("harm", None, 0.5)
     if head.noun in _VICTIM_HEADS:

@@ -118,11 +118,14 @@ def _draft_sentences(sentences: list[Sentence], dollar: str) -> list[tuple[Sente
     previous: list[Draft] = []
     heading: str | None = None  # an action stated without a number, for the lines after it
     lead_in = False  # whether the last line that was not a list item ended with a colon
+    seizing = False  # whether the text has seized something yet
     for sentence in sentences:
         list_item = bool(_BULLET.match(sentence.text))
         governed = list_item and lead_in  # an item of a list that a line ending in a colon leads into
         drafts, stated = draft_sentence(sentence.text, dollar, previous,
-                                        heading=heading if governed or not list_item else None, list_item=governed)
+                                        heading=heading if governed or not list_item else None, list_item=governed,
+                                        seizing=seizing)
+        seizing = seizing or stated == "seize" or any(d.action == "seize" for d in drafts)
         if not list_item:  # items never head the items after them; the line that leads into them does
             heading = None if drafts else stated
             lead_in = sentence.text.rstrip().endswith(":")

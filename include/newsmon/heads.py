@@ -49,6 +49,9 @@ _ANY_TRIGGER = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?:{w.pattern})" for _, w in _ORDERED_TRIGGERS) + r")(?![\w-])",
     re.IGNORECASE,
 )
+# words that depend on what follows them ("found four laptops", "netted assets"); they are tried
+# first, and what the others match can then be cached by its text
+_CONTEXTUAL_TRIGGERS = tuple(pair for pair in _ORDERED_TRIGGERS if "(?=" in pair[1].pattern or "(?!" in pair[1].pattern)
 _WORD_OF: dict[str, TriggerWord] = {}  # matched text -> its word, for words that need no context
 _COUNTED_PATTERNS = tuple((pattern, word) for pattern, word in TRIGGER_PATTERNS if COUNTED in word.roles)
 _WORD = re.compile(r"\s*[“\"‘']?([A-Za-z][\w'’\-]*)[”\"’']?")
@@ -57,6 +60,7 @@ _MODIFIES_NOUN = re.compile(
     r"|guidelines|powers|units?|squads?|capacity|quotas?|targets?|rates?|laws?|bills?)\b",
     re.IGNORECASE,
 )
+_MATERIAL_LINK = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?(?=[a-z])")
 HEAD_STOPS = words("""
 were was are is have has had in on at for from to with by and or but who which that as each per
 while during since after before into over under across whose being been be will would than amid
@@ -109,6 +113,10 @@ def find_triggers(sentence: str) -> list[Trigger]:
 def _word_of(sentence: str, found: re.Match[str]) -> TriggerWord:
     """The lexicon word that matched: the first whose pattern matches the same text, in context
     (some patterns look ahead: "found" followed by a number)."""
+    for pattern, word in _CONTEXTUAL_TRIGGERS:
+        match = pattern.match(sentence, found.start())
+        if match is not None and match.end() == found.end():
+            return word
     key = found.group(0).lower()
     known = _WORD_OF.get(key)
     if known is not None:
@@ -134,7 +142,8 @@ def is_title_case(sentence: str) -> bool:
 def read_head(sentence: str, quantity: Quantity, triggers: list[Trigger]) -> Head:
     """Find what a number counts: the last known noun of the phrase after it ("45 drug-making dens")."""
     if quantity.currency or quantity.unit == "kg":
-        return Head("money" if quantity.currency else "kg", None, quantity.end, False, None)
+        end = _material_end(sentence, quantity.end, {t.start for t in triggers})
+        return Head("money" if quantity.currency else "kg", None, end, False, None)
     position = quantity.end
     of_match = re.match(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", sentence[position:])
     if of_match:
@@ -172,6 +181,24 @@ def read_head(sentence: str, quantity: Quantity, triggers: list[Trigger]) -> Hea
         if found is not None and not noun_ahead(sentence, position):
             break
     return found or Head(None, None, quantity.end, False, None)
+
+
+def _material_end(sentence: str, position: int, trigger_starts: set[int]) -> int:
+    """The end of what a weight or an amount is of ("1.9 tonnes of coke", "$2 million in cash"): up to
+    four words after "of" or "in", stopping before an action word, a stop word or a number."""
+    link = _MATERIAL_LINK.match(sentence, position)
+    if link is None:
+        return position
+    end, cursor = position, link.end()
+    for _ in range(4):
+        match = _WORD.match(sentence, cursor)
+        if match is None or match.start(1) in trigger_starts:
+            break
+        word = match.group(1).lower()
+        if word in HEAD_STOPS or word in BLOCKING_WORDS:
+            break
+        end = cursor = match.end()
+    return end
 
 
 def noun_ahead(sentence: str, position: int, reach: int = 2) -> bool:

@@ -46,6 +46,8 @@ foreigners foreigner nationals national migrants migrant immigrants immigrant al
 expatriate illegals refugees asylum-seekers overstayers
 """)
 _PERSON = frozenset({"person"})
+# catching goods is seizing them ("nabbed 1.4 tonnes of heroin", "captured 20 rifles")
+_CAUGHT_GOODS = (("kg", "seize"), ("item", "seize"), ("money", "seize"))
 _PEOPLE_OR_CASES = frozenset({"person", "case"})
 _GOODS = frozenset({"item", "money", "kg", "group"})
 _MONEY = frozenset({"money"})
@@ -59,16 +61,20 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"detentions?", "arrest", "NC", _PERSON),
     TriggerWord(r"apprehend(?:s|ed|ing)?", "arrest", "AP", _PERSON),
     TriggerWord(r"apprehensions?", "arrest", "NC", _PERSON),
-    TriggerWord(r"captur(?:e|es|ed|ing)", "arrest", "APN", _PERSON),
-    TriggerWord(r"nab(?:s|bed|bing)?", "arrest", "AP", _PERSON),
+    TriggerWord(r"captur(?:e|es|ed|ing)", "arrest", "APN", _PERSON, _CAUGHT_GOODS),
+    TriggerWord(r"nab(?:s|bed|bing)?", "arrest", "AP", _PERSON, _CAUGHT_GOODS),
     TriggerWord(r"round(?:s|ed|ing)? up", "arrest", "AP", _PERSON),
-    TriggerWord(r"caught", "arrest", "AP", _PERSON),
+    TriggerWord(r"caught", "arrest", "AP", _PERSON, _CAUGHT_GOODS),
     TriggerWord(r"(?:taken|took) into custody", "arrest", "P", _PERSON),
     TriggerWord(r"held", "arrest", "P", _PERSON),
     TriggerWord(r"picked up", "arrest", "P", _PERSON),
     TriggerWord(r"(?:put|placed) under arrest", "arrest", "P", _PERSON),
     TriggerWord(r"(?:are|were|is|was|remain|remained) in (?:criminal |police |pre-trial )?(?:detention|custody)",
                 "arrest", "S", _PERSON),
+    # "netted" money is what a crime made ("explosions that netted the gang EUR 1.6 million"), unless
+    # what was netted is goods ("the raids netted assets totalling S$1 billion")
+    TriggerWord(r"netted(?=\s+(?:a\s+)?(?:haul|assets|cash|drugs|narcotics|contraband|propert(?:y|ies)|goods"
+                r"|items|weapons|firearms|guns|vehicles)\b)", "seize", "A"),
     TriggerWord(r"netted", "seize", "A", None, (("person", "arrest"), ("money", "harm"))),
     TriggerWord(r"intercept(?:s|ed|ing)?", "seize", "AP", None, (("person", "arrest"),)),
     # charge

@@ -49,6 +49,14 @@ def test_action_words_by_meaning(sentence: str, expected: list[Row]) -> None:
     ("Analysts identified 40 suspects linked to the ring.", [("investigate", "count", "person", 40)]),
     ("Shelters assisted 230 victims of trafficking.", [("rescue", "count", "person", 230)]),
     ("Volunteers assisted 30 officers at the checkpoint.", []),
+    # catching goods is seizing them; netting goods is too, netting money is what a crime made
+    ("Coastguards nabbed 2.5 tonnes of hashish off the cape.", [("seize", "weight", "kg", 2500)]),
+    ("Rangers captured 14 rifles near the border.", [("seize", "count", "item", 14)]),
+    ("The sweep netted assets totalling $40 million.", [("seize", "amount", "USD", 40000000)]),
+    ("The forged cheques netted the pair more than $90,000.", [("harm", "amount", "USD", 90000)]),
+    # a crime attempted and stopped: what it carried was seized
+    ("A courier was stopped at the airport while trying to smuggle 6 kg of heroin.",
+     [("seize", "weight", "kg", 6)]),
 ])
 def test_the_object_decides_the_action(sentence: str, expected: list[Row]) -> None:
     assert _rows(sentence) == expected
@@ -72,3 +80,20 @@ def test_found_governs_only_what_it_finds(sentence: str) -> None:
 def test_crime_categories_of_compounds(sentence: str, category: str) -> None:
     (figure, *_) = extract_figures(sentence, date(2025, 6, 2))
     assert figure.crime_category == category
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a weight's material does not cut it from the participle after it
+    ("The port saw 3.4 tonnes of coke confiscated in a week.", [("seize", "weight", "kg", 3400)]),
+    ("Agents found 80 kg of cannabis resin hidden in a lorry.", [("seize", "weight", "kg", 80)]),
+    # the value of goods in a story that seized them is the seizure's value
+    ("Customs seized 2 million pills at the docks. The pills, whose value amounted to 90 million rand, came by sea.",
+     [("seize", "count", "item", 2000000), ("seize", "amount", "ZAR", 90000000)]),
+    ("Officers seized 300 kg of cocaine. The drugs had an estimated street value of 20 million euros.",
+     [("seize", "weight", "kg", 300), ("seize", "amount", "EUR", 20000000)]),
+    # without a seizure, the value of smuggled goods is what the crime moved
+    ("The ring smuggled 40 kg of heroin with a market value of about 9 million euros.",
+     [("harm", "weight", "kg", 40), ("harm", "amount", "EUR", 9000000)]),
+])
+def test_what_goods_are_worth(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
