@@ -64,20 +64,48 @@ class AirflowStack:
 
     def create_backfill(self, dag_id: str, *args: str, attempts: int = 3) -> None:
         """``airflow backfill create --dag-id dag_id *args``, run again when SQLite refused a write
-        with "database is locked" and Airflow removed the partial backfill (as it does after a lock
-        error, so that the user can retry). The busy timeout does not cover that case: a
-        transaction that read first and then writes while the scheduler writes gets SQLITE_BUSY at once."""
-        before = self.query("select max(id) from backfill where dag_id = ?", (dag_id,))
+        with "database is locked".
+
+        The busy timeout does not cover that case: a transaction that read first and then writes
+        while the scheduler writes gets SQLITE_BUSY at once. Airflow has by then committed the
+        Backfill row; it removes that partial backfill so that the user can retry, but only on a
+        best-effort basis, and the removal can hit the same lock. An orphan left behind (no runs
+        attached) blocks the retry as "already running" until the scheduler drops it two minutes
+        later, so the stack finishes Airflow's own removal and retries at once.
+        """
         command = ("backfill", "create", "--dag-id", dag_id, *args)
         for attempt in range(1, attempts + 1):
+            before = self._latest_id(dag_id)
             done = self.run(*command, check=False)
             if done.returncode == 0:
                 return
-            after = self.query("select max(id) from backfill where dag_id = ?", (dag_id,))
-            retry = "database is locked" in done.stderr and after == before
-            if not retry or attempt == attempts:
+            locked = "database is locked" in done.stderr
+            partial = self._latest_id(dag_id)
+            if locked and partial != before and partial is not None:
+                locked = self._remove_orphan_backfill(partial)
+            if not locked or attempt == attempts:
                 raise StackError(f"airflow {' '.join(command)} exited {done.returncode} (attempt {attempt})\n"
                                  f"--- stdout\n{_tail(done.stdout)}\n--- stderr\n{_tail(done.stderr)}")
+
+    def _latest_id(self, dag_id: str) -> int | None:
+        rows = self.query("select max(id) from backfill where dag_id = ?", (dag_id,))
+        return None if not rows or rows[0][0] is None else int(rows[0][0])
+
+    def _remove_orphan_backfill(self, backfill_id: int) -> bool:
+        """Delete backfill ``backfill_id`` if no run is attached to it (what Airflow's cleanup after a
+        lock error does); ``False`` if runs are attached, so the backfill is real and must stay."""
+        with closing(sqlite3.connect(self.db_path, timeout=30, isolation_level=None)) as db:
+            db.execute("begin immediate")
+            attached = db.execute(
+                "select (select count(*) from backfill_dag_run where backfill_id = ?)"
+                " + (select count(*) from dag_run where backfill_id = ?)",
+                (backfill_id, backfill_id)).fetchone()[0]
+            if attached:
+                db.execute("rollback")
+                return False
+            db.execute("delete from backfill where id = ? and completed_at is null", (backfill_id,))
+            db.execute("commit")
+            return True
 
     # -- metadata DB -----------------------------------------------------------------------
 
@@ -110,10 +138,10 @@ class AirflowStack:
         self._wait(f"DAG {dag_id} to be parsed", stored, deadline_s)
 
     def latest_backfill_id(self, dag_id: str) -> int:
-        rows = self.query("select max(id) from backfill where dag_id = ?", (dag_id,))
-        if not rows or rows[0][0] is None:
+        latest = self._latest_id(dag_id)
+        if latest is None:
             raise StackError(f"no backfill of {dag_id} in the metadata DB")
-        return int(rows[0][0])
+        return latest
 
     def wait_for_runs(self, dag_id: str, count: int, deadline_s: float, *, backfill_id: int | None = None,
                       ) -> list[tuple[str, str, datetime]]:
