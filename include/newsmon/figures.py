@@ -52,8 +52,9 @@ _NUMBER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PERIOD_ANAPHOR = re.compile(
-    r"\b(?:during|in|over|for|throughout|within)\s+(?:the|this|that)\s+(?:whole\s+|entire\s+)?"
-    r"(?:period|time\s?frame|operation|campaign|exercise|crackdown|drive|action\s+week|reporting\s+period)\b",
+    r"\b(?:(?:during|in|over|for|throughout|within)\s+)?(?:the|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:period|time\s?frame|operation|campaign|exercise|crackdown|drive|action\s+(?:week|days?)"
+    r"|reporting\s+period|operational\s+activity)\b(?!\s+(?:of|in|on|against)\b)",
     re.IGNORECASE,
 )
 _NUMBER_AFTER = re.compile(
@@ -95,14 +96,15 @@ def extract_figures(
         if not periods and story is not None and _PERIOD_ANAPHOR.search(sentence.text):
             carried = story  # "during the period", "in this period": the story's own period
         made = [_to_figure(context, sentence, draft, periods, carried) for draft in drafts]
-        if periods:
-            story = (periods[-1].period_start, periods[-1].period_end)
+        stated = [p for p in periods if not p.launch]  # "which began in 2023" dates a start, not the story
+        if stated:
+            story = _story_period(stated)
             if not made:  # stated after figures of the same event, it is theirs too
                 _date_backwards(figures, undated, story)
         figures.extend(made)
         if made:
             undated = [i for i in range(len(figures) - len(made), len(figures)) if _has_no_period(figures[i])]
-        elif periods:
+        elif stated:
             undated = []
         carried = _carried_period(periods, made, carried if renewed else None)
         renewed = bool(periods or made)
@@ -152,12 +154,33 @@ def _carried_period(
 
     A sentence with neither passes on the period it was handed (``carried``); the caller hands it
     None after such a sentence, so a period bridges one sentence without a date or figure, no more.
+    A start told in passing ("the operation, which began in 2023") is handed on only when nothing was.
     """
-    if periods:
-        return periods[-1].period_start, periods[-1].period_end
+    stated = [p for p in periods if not p.launch]
+    if stated:
+        return _story_period(stated)
     if made and (made[-1].period_start or made[-1].period_end):
         return made[-1].period_start, made[-1].period_end
+    if carried is None and periods:
+        return periods[-1].period_start, periods[-1].period_end
     return carried
+
+
+def _story_period(stated: list[PeriodMention]) -> _Period:
+    """The period a sentence tells its story in: its last, unless that only encloses an earlier one
+    ("which took place between 8 and 14 April 2019, part of the plan for 2019": 8 to 14 April)."""
+    last = stated[-1]
+    inner = [p for p in stated[:-1] if _encloses(last, p)]
+    chosen = inner[-1] if inner else last
+    return chosen.period_start, chosen.period_end
+
+
+def _encloses(outer: PeriodMention, inner: PeriodMention) -> bool:
+    first, last = outer.period_start, outer.period_end
+    begin, end = inner.period_start, inner.period_end
+    if first is None or last is None or begin is None or end is None:
+        return False
+    return first <= begin and end <= last and (first, last) != (begin, end)
 
 
 def _starts_story(text: str, sentence: Sentence) -> bool:
@@ -165,6 +188,8 @@ def _starts_story(text: str, sentence: Sentence) -> bool:
     end = text.rfind("\n", 0, sentence.start)
     if text[end + 1 : sentence.start].strip() or not _is_headline_line(text, sentence.start, sentence.end):
         return False
+    if _line_of(text, sentence.start).endswith(":"):
+        return False  # "Arrests included:" leads into a list of the story's figures
     while end > 0:  # back over blank lines and list items to the line that leads into them
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end]
@@ -386,6 +411,11 @@ def _restates(rounded: Figure, precise: Figure) -> bool:
 
 def _is_headline(text: str, figure: Figure) -> bool:
     return _is_headline_line(text, figure.sentence_start, figure.sentence_end)
+
+
+def _line_of(text: str, position: int) -> str:
+    line_end = text.find("\n", position)
+    return text[text.rfind("\n", 0, position) + 1 : line_end if line_end >= 0 else len(text)].strip()
 
 
 def _is_headline_line(text: str, sentence_start: int, sentence_end: int) -> bool:

@@ -159,7 +159,9 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 )
-_MONTH_BEFORE = re.compile(rf"\b{_MONTH}\.?\s+$", re.IGNORECASE)
+# "October 19", and the end of a day range: "October 13 and 19", "Oct. 13-19"
+_MONTH_BEFORE = re.compile(
+    rf"\b{_MONTH}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:and|to|until|through|-|–)\s*)?$", re.IGNORECASE)
 _MONTH_AFTER = re.compile(rf"\s*(?:and\s+\d{{1,2}}\s+)?(?:-\s*\d{{1,2}}\s+)?{_MONTH}\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(
     r"\b(?:aged|ages?|age of|ages of|aged between|between the ages of"
@@ -558,7 +560,7 @@ def _is_date_or_clock(text: str, core: _Core) -> bool:
         return True
     if core.is_word or core.value > 31 or "." in core.raw:
         return False
-    if _MONTH_BEFORE.search(text[max(0, core.start - 12) : core.start]):
+    if _MONTH_BEFORE.search(text[max(0, core.start - 28) : core.start]):
         return True
     return bool(_MONTH_AFTER.match(text, core.end))
 

@@ -31,6 +31,7 @@ class PeriodMention:
     period_start: date | None
     period_end: date | None
     kind: str  # "period", "reporting", "comparison" or "future"
+    launch: bool = False  # told as the start of something ("the operation, which began in 2023")
 
 
 _MONTHS = {
@@ -129,6 +130,11 @@ _LAUNCH_WORDS = re.compile(
     _FLAGS,
 )
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", _FLAGS)
+_LAUNCHED_BEFORE = re.compile(
+    r"\b(?:began|begun|started|launched|commenced|kicked\s+off|introduced|established|set\s+up|founded|created)"
+    r"\s+(?:back\s+)?(?:(?:in|on)\s+)?$",
+    _FLAGS,
+)
 _YEAR_PAIR = re.compile(rf"\b(?:in|during)\s+(?P<a>{_YEAR})\s+(?:and|to|-|–)\s+(?P<b>{_YEAR})\b", _FLAGS)
 _MONTH_DAY_RANGE = re.compile(
     rf"\b(?:(?:from|between)\s+)?(?P<m>{_MONTH})\s+(?P<d1>{_DAY})\s*(?:-|–|to|and|until|through)\s*"
@@ -268,7 +274,8 @@ def find_periods(text: str, published: date | None) -> list[PeriodMention]:
             kind = _classify(text, match.start(), match.end())
             if kind == "announcement":  # figures announced on a day are known as of that day
                 resolved, kind = (None, resolved[1]) if resolved[0] == resolved[1] else resolved, "period"
-            mentions.append(PeriodMention(match.start(), match.end(), resolved[0], resolved[1], kind))
+            launch = bool(_LAUNCHED_BEFORE.search(text, max(0, match.start() - 40), match.start()))
+            mentions.append(PeriodMention(match.start(), match.end(), resolved[0], resolved[1], kind, launch))
             taken.append((match.start(), match.end()))
     mentions.extend(_since_anaphors(text, mentions, taken))
     mentions.sort(key=lambda m: m.start)

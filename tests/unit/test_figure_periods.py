@@ -55,3 +55,35 @@ def test_a_date_in_what_was_said_is_not_the_time_of_saying() -> None:
                                             PUBLISHED)]
     assert said_that == ["period"] and said_on[0] == "reporting"
 
+
+
+def test_a_start_told_in_passing_does_not_date_the_story() -> None:
+    text = ("Police arrested 520 suspects between October 13 and 19.\n"
+            "The crackdown, which began in 2022, relies on roadblocks and patrols.\n"
+            "Officers also arrested 61 suspects for burglary.")
+    week = (date(2024, 10, 13), date(2024, 10, 19))
+    assert _periods(text) == [(520, *week), (61, *week)]
+    launch = [p for p in find_periods(text, PUBLISHED) if p.launch]
+    assert [(p.period_start, p.period_end) for p in launch] == [(date(2022, 1, 1), date(2022, 12, 31))]
+
+
+def test_a_line_leading_into_a_list_keeps_the_story_period() -> None:
+    text = ("Police arrested 520 suspects between October 13 and 19.\n"
+            "Arrests included:\n"
+            "- 41 for robbery\n"
+            "- 17 for fraud")
+    week = (date(2024, 10, 13), date(2024, 10, 19))
+    assert _periods(text) == [(520, *week), (41, *week), (17, *week)]
+
+
+def test_the_event_named_again_takes_its_period_after_sentences_without_one() -> None:
+    text = ("Nine countries joined a joint action, which took place between 2 and 8 September, under a plan "
+            "for 2024. Inspectors visited farms and building sites. The teams shared intelligence daily. "
+            "The action week resulted in the arrest of 38 suspects.")
+    assert _periods(text) == [(38, date(2024, 9, 2), date(2024, 9, 8))]
+
+
+def test_without_the_event_named_again_a_period_does_not_reach_far() -> None:
+    text = ("Nine countries joined a joint action between 2 and 8 September. Inspectors visited farms. "
+            "The teams shared intelligence daily. Separately, a court convicted 12 people.")
+    assert _periods(text) == [(12, None, None)]

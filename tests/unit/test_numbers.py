@@ -262,6 +262,8 @@ def test_find_quantities_reads_pounds_as_money_with_a_scale() -> None:
         "in 2016",
         "on 31 May",
         "on May 31",
+        "between October 13 and 19",
+        "from Oct. 3-9",
         "at 11:15 a.m.",
         "the 18th meeting",
         "a 36-year-old man",
