@@ -83,17 +83,24 @@ class DocumentContext:
     crimes: tuple[CrimeMention, ...]
     country: str | None
     dollar: str
+    remits: tuple[CrimeMention, ...] = ()  # crimes named in agencies' names ("Financial Crimes Commission")
 
     @classmethod
     def build(cls, text: str, mentions: list[Mention]) -> DocumentContext:
         """Read the text once: crime phrases, the main country and the meaning of a bare "$"."""
         country = main_country(text, mentions)
+        names = [(m.start, m.end) for m in mentions if m.type == "ORG"]
+        crimes: list[CrimeMention] = []
+        remits: list[CrimeMention] = []
+        for crime in _find_crimes(text):
+            (remits if any(s <= crime.start < e for s, e in names) else crimes).append(crime)
         return cls(
             text=text,
             mentions=tuple(mentions),
-            crimes=tuple(_find_crimes(text, mentions)),
+            crimes=tuple(crimes),
             country=country,
             dollar=dollar_of(country),
+            remits=tuple(remits),
         )
 
 
@@ -103,13 +110,20 @@ def dollar_of(country: str | None) -> str:
 
 
 def crime_for(
-    context: DocumentContext, sentence_start: int, sentence_end: int, anchor: int
+    context: DocumentContext, sentence_start: int, sentence_end: int, anchor: int,
+    own: tuple[int, int] | None = None,
 ) -> CrimeMention | None:
     """The crime of a figure at ``anchor``.
 
-    A specific crime is preferred to a generic one ("criminal organisation"): first in the figure's
-    sentence (the nearest), then elsewhere on its line, then earlier in the text, then later.
+    The figure's own words come first: a crime named in ``own``, the span of its number and head
+    ("34 suspected kidnappers", "155 illegal firearms"). Then a specific crime is preferred to a
+    generic one ("criminal organisation"): first in the figure's sentence (the nearest), then
+    elsewhere on its line, then earlier in the text, then later.
     """
+    if own is not None:
+        named = [c for c in context.crimes if own[0] <= c.start and c.end <= own[1]]
+        if named:
+            return _coordinated_phrase(context, min(named, key=lambda c: (c.weak, _distance(c.start, c.end, anchor))))
     line_start = context.text.rfind("\n", 0, sentence_start) + 1
     line_end = context.text.find("\n", sentence_end)
     line_end = len(context.text) if line_end < 0 else line_end
@@ -126,6 +140,8 @@ def crime_for(
             return _coordinated_phrase(context, before[-1])
         if crimes:
             return _coordinated_phrase(context, crimes[0])
+    if context.remits:  # no crime told anywhere: the remit of the agency the text names
+        return min(context.remits, key=lambda c: _distance(c.start, c.end, anchor))
     return None
 
 
@@ -194,14 +210,11 @@ def _distance(start: int, end: int, anchor: int) -> int:
     return start - anchor if start > anchor else anchor - end + 1
 
 
-def _find_crimes(text: str, mentions: list[Mention]) -> list[CrimeMention]:
-    """Crime phrases of the text: longest match wins, and words inside organisation names are skipped."""
-    names = [(m.start, m.end) for m in mentions if m.type == "ORG"]
+def _find_crimes(text: str) -> list[CrimeMention]:
+    """Crime phrases of the text, in order: the longest match wins."""
     candidates: list[CrimeMention] = []
     for pattern, category in _CRIME_PATTERNS:
         for match in pattern.finditer(text):
-            if any(s <= match.start() < e for s, e in names):
-                continue
             phrase = match.group(0)
             candidates.append(
                 CrimeMention(match.start(), match.end(), phrase, category, bool(_WEAK_CRIME.match(phrase)))

@@ -62,6 +62,9 @@ _NUMBER_AFTER = re.compile(
 _BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
 _OTHER_NEAR = re.compile(r"\b(?:other|another|additional|more|further|remaining)\b", re.IGNORECASE)
 _Period = tuple[date | None, date | None]
+# The words that describe what a number counts: "34 suspected kidnappers", "1,805 rounds of
+# ammunition" (up to four words, not past a comma, a conjunction or another number).
+_OWN_WORDS = re.compile(r"(?:[ -](?!(?:and|or|as|were|was|had|have|in|on|at|from|for|to|by)\b)[A-Za-z][\w'’-]*){0,4}")
 
 
 def extract_figures(
@@ -214,7 +217,9 @@ def _to_figure(
     quote_start = min(s for s, _ in spans) + offset
     quote_end = max(e for _, e in spans) + offset
     anchor = quantity.num_start + offset
-    crime = crime_for(context, sentence.start, sentence.end, anchor)
+    own_end = _OWN_WORDS.match(sentence.text, quantity.end)
+    own = (quantity.start + offset, max(draft.head_end, own_end.end() if own_end else quantity.end) + offset)
+    crime = crime_for(context, sentence.start, sentence.end, anchor, own)
     clause_start, clause_end = clause_bounds(context.text, sentence.start, sentence.end, anchor)
     location, location_country = location_for(context, clause_start, clause_end, anchor)
     period = _period_for(sentence.text, quantity, periods, carried)

@@ -397,6 +397,13 @@ slumped shrank shrunk reduction reduced
 # Words before a number that make it a share or a rate, not a figure.
 SHARE_CUES: frozenset[str] = frozenset({"proportion", "percentage", "share", "rate", "ratio"})
 
+# Weapons named as what was seized: a crime of their own ("illegal firearms"), but too generic to
+# name the crime of a figure that has a specific one near.
+_WEAPONS = (
+    r"(?:(?:illegal|unlicen[sc]ed|illicit|prohibited|unregistered|loaded)\s+)?"
+    r"(?:fire ?arms?|(?:hand)?guns?|rifles?|pistols?|revolvers?|ammunition|weapons?)"
+)
+
 # Crime vocabulary: (pattern, category). The first term of a coordinated phrase sets the category.
 CRIME_TERMS: tuple[tuple[str, str], ...] = (
     (
@@ -427,7 +434,8 @@ CRIME_TERMS: tuple[tuple[str, str], ...] = (
         (
             r"(?:human|people|child|children|women and child(?:ren)?"
             r"|sex|labou?r) trafficking|trafficking in persons"
-            r"|trafficked|abduct\w+|kidnap\w*|modern slavery|forced labou?r"
+            r"|trafficked|abduct\w+|modern slavery|forced labou?r"
+            r"|kidnap\w* (?:of )?(?:women|children|girls|boys|babies|infants|minors)(?: and (?:women|children))?"
         ),
         "trafficking",
     ),
@@ -454,7 +462,7 @@ CRIME_TERMS: tuple[tuple[str, str], ...] = (
             r"|call[- ]cent(?:re|er)|credit card|mortgage|(?:and|or) online|and internet)[- ])*"
             r"(?:fraud\w*|defraud\w*|scam\w*|swindl\w*|phishing"
             r"|deception|cheating|con artists?|ponzi schemes?"
-            r"|pyramid schemes?|impersonation)"
+            r"|pyramid schemes?|impersonation|financial crimes?)"
         ),
         "fraud",
     ),
@@ -463,13 +471,17 @@ CRIME_TERMS: tuple[tuple[str, str], ...] = (
         "cybercrime",
     ),
     (
-        r"rape|sexual (?:assault|abuse|exploitation)|child sex\w*|sex offen[cs]es|obscene|pornograph\w+",
+        (
+            r"rape|sexual (?:assault|abuse|exploitation)|child sex\w*|sex offen[cs]es|obscene|pornograph\w+"
+            r"|child[- ](?:abuse|exploitation)(?:[- ]related)?(?: offen[cs]es| material)?"
+        ),
         "sexual",
     ),
     (
         (
             r"(?:serious )?violent crimes?|murder\w*|homicides?|assaults?|shootings?|killings?|arson"
-            r"|terror\w*|extremis\w+|explosions?|(?:gun|armed) violence|guns or explosions|abuse"
+            r"|terror\w*|extremis\w+|explosions?|(?:gun|armed) violence|guns or explosions|abuse|kidnap\w*"
+            r"|gun (?:murders?|crimes?|killings?)"
         ),
         "violence",
     ),
@@ -499,6 +511,8 @@ CRIME_TERMS: tuple[tuple[str, str], ...] = (
             r"|without a visa|tax evasion|poaching|environmental crimes?"
             r"|violat\w+ of (?:the )?(?:residency|residence|labou?r|border security|immigration|visa)\b[\w ]{0,20}"
             r"|(?:residency|immigration|visa|labou?r law) (?:violations|violators|offen[cs]es)|illegal stay"
+            r"|immigration enforcement|cult(?:ism|ists?)|gun-?runn\w+|arms (?:trafficking|dealing)"
+            rf"|{_WEAPONS}"
         ),
         "other",
     ),
@@ -522,6 +536,7 @@ WEAK_CRIME_TERMS: tuple[str, ...] = (
     r"lottery",
     r"disciplinary",
     r"terror\w*",
+    _WEAPONS,
 )
 
 # Coordinators that join two crime terms into one phrase.

@@ -82,6 +82,34 @@ def test_crime_categories_of_compounds(sentence: str, category: str) -> None:
     assert figure.crime_category == category
 
 
+@pytest.mark.parametrize(("sentence", "category"), [
+    ("Police arrested 12 suspected kidnappers in the north.", "violence"),  # FIGURES.md 5: kidnapping
+    ("The gang was charged with kidnapping children to sell them; 9 members were arrested.", "trafficking"),
+    ("Prosecutors charged 41 people with child-abuse related offences.", "sexual"),
+    ("Agents rescued 30 victims of child exploitation.", "sexual"),
+])
+def test_crime_vocabulary_by_meaning(sentence: str, category: str) -> None:
+    (figure, *_) = extract_figures(sentence, date(2025, 6, 2))
+    assert figure.crime_category == category
+
+
+def test_a_figure_s_own_words_name_its_crime_before_its_neighbours() -> None:
+    text = ("Police arrested 60 suspects in a drug raid, including 34 suspected kidnappers, 12 suspected cultists "
+            "and four suspected fraudsters. Officers also recovered 210 firearms, 900 rounds of ammunition "
+            "and 18 stolen vehicles.")
+    found = {f.value: f.crime_category for f in extract_figures(text, date(2025, 6, 2))}
+    assert found == {60: "drugs", 34: "violence", 12: "other", 4: "fraud",
+                     210: "other", 900: "other", 18: "theft"}
+
+
+def test_an_agency_s_remit_names_the_crime_when_the_text_names_none() -> None:
+    text = ("The Economic and Financial Crimes Commission secured 3,615 convictions this year, its chairman said.")
+    (figure,) = extract_figures(text, date(2022, 12, 16))
+    assert (figure.value, figure.crime_category) == (3615, "fraud")
+    told = "The Economic and Financial Crimes Commission secured 40 convictions for bribery this year."
+    assert [f.crime_category for f in extract_figures(told, date(2022, 12, 16))] == ["corruption"]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a weight's material does not cut it from the participle after it
     ("The port saw 3.4 tonnes of coke confiscated in a week.", [("seize", "weight", "kg", 3400)]),
