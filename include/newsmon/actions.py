@@ -161,7 +161,13 @@ _GOODS_VALUE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # a crime tried and stopped: what "attempted to smuggle" carried was seized
-_FOILED_BEFORE = re.compile(r"\b(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ying)|plann?(?:ed|ing))\s+to\s+$", re.IGNORECASE)
+# an attempt that was stopped ("tried to smuggle"), or a loss that was averted ("averted a potential loss of")
+_FOILED_BEFORE = re.compile(
+    r"\b(?:(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ying)|plann?(?:ed|ing))\s+to"
+    r"|(?:avert|prevent|avoid|foil|thwart|stopp?)(?:s|ed|ing)?(?:\s+(?:a|an|the))?"
+    r"(?:\s+(?:potential|possible|likely|further|huge|massive))?)\s+$",
+    re.IGNORECASE,
+)
 _CHANGE_NOUN_AFTER = re.compile(
     r"^\s+(?:increase|decrease|rise|drop|surge|jump|decline|fall|growth|reduction|spike"
     r"|more|fewer|higher|lower)\b",

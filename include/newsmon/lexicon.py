@@ -107,6 +107,7 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"fin(?:e|es|ed)", "fine", "APNC", frozenset({"person", "money", "case"})),
     TriggerWord(r"penalt(?:y|ies)", "fine", "NC", _MONEY),
     TriggerWord(r"restitution", "fine", "NC", _MONEY),
+    TriggerWord(r"refund(?:s|ed|ing)?", "fine", "APNC", _MONEY),
     TriggerWord(r"forfeit(?:s|ed|ure|ures)?", "fine", "APNC", _MONEY),
     TriggerWord(r"disgorg(?:e|ed|ement)", "fine", "ANC", _MONEY),
     TriggerWord(r"settlements?", "fine", "NC", frozenset({"person", "money"})),
@@ -146,7 +147,8 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"hand(?:s|ed|ing)? over", "transfer", "AP", _PEOPLE_OR_CASES),
     TriggerWord(r"handover", "transfer", "N", _PERSON),
     TriggerWord(r"turn(?:s|ed|ing)? over", "transfer", "AP", _PERSON),
-    TriggerWord(r"returned", "transfer", "AP", _PERSON),
+    # money returned to the people a crime took it from is restitution ("returned $2.3 billion to consumers")
+    TriggerWord(r"returned|repaid|paid back", "transfer", "AP", frozenset({"person", "money"}), (("money", "fine"),)),
     TriggerWord(r"return", "transfer", "N", _PERSON),
     TriggerWord(r"(?:sent|escorted|brought|transported|flown) (?:back|home)", "transfer", "P", _PERSON),
     TriggerWord(r"escorted", "transfer", "A", _PERSON),
@@ -189,7 +191,10 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"uncover(?:s|ed|ing)?", "solve", "AP", _GROUPS),
     # rescue
     TriggerWord(r"rescu(?:e|es|ed|ing)", "rescue", "APN", _PERSON),
-    TriggerWord(r"freed|saved|safeguarded|reunited", "rescue", "AP", _PERSON),
+    # money saved or preserved from a crime was kept from it, as a seizure is ("helped save Rs 7,130 crore")
+    TriggerWord(r"freed|sav(?:e|ed|ing)|safeguarded|reunited", "rescue", "AP", frozenset({"person", "money"}),
+                (("money", "seize"),)),
+    TriggerWord(r"preserv(?:e|es|ed|ing)", "seize", "AP", _GOODS),
     TriggerWord(r"assist(?:s|ed|ing)?|help(?:s|ed|ing)?|shelter(?:s|ed|ing)?|support(?:s|ed|ing)?|cared for",
                 "rescue", "AP", _PERSON, objects=VICTIM_NOUNS),
     # discipline

@@ -93,7 +93,8 @@ _WORD_NUMBER = re.compile(  # a run of number words; (?=[adefhnostz]) only makes
     re.IGNORECASE,
 )
 _DIGIT_NUMBER = re.compile(
-    r"(?<![\d.,:/\-])(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
+    r"(?<![\d.,:/\-])(?<!\d[-–] )(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
+    r"|\d{1,3}(?:, \d{3}){2,}\.\d{1,2}(?!\d)|\d{1,3}(?:, \d{3}){3,}(?![\d,]\d)"  # "N134, 337, 759, 574.25"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
     r"|\d{1,3}(?:,\d{3})*,\d{4}(?![\d,]\d)"  # a group of four, mistyped ("10,0000"): its digits
@@ -111,6 +112,12 @@ _SCALE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ABBREVIATION_AFTER = re.compile(r"\s?(mn|bn|mln|bln|tn|cr)\b|(k|m|b)\b", re.IGNORECASE)
+# "232m meth pills", "3m people": millions of things counted (a length takes one thing: "a 50m tunnel")
+_COUNTED_MILLIONS = re.compile(
+    r"m\s+(?:(?!(?:in|of|on|at|by|across|along|deep|long|high|tall|wide|away|from|to|into|under|below|above"
+    r"|and|or|was|has|is|as|its|this|us)\b)[a-z-]+\s+){0,2}?"
+    r"(?:(?!(?:was|has|is|as|its|this|thus|us|yes|across|metres|meters)\b)[a-z]+(?<!ss)s|people)\b")
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|one)\s+$", re.IGNORECASE)
 _DOZEN_AFTER = re.compile(r"\s+dozen\b", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE)
 _WEIGHT_AFTER = re.compile(
@@ -393,7 +400,8 @@ def _build_quantity(text: str, core: _Core) -> Quantity | None:
 
     if scale_factor == 1.0:
         abbreviation = _ABBREVIATION_AFTER.match(text, pos)
-        if abbreviation and (currency or abbreviation.group(1)) and not core.is_word:
+        if abbreviation and (currency or abbreviation.group(1) or _counts_millions(text, core.start, pos)) \
+                and not core.is_word:
             word = (abbreviation.group(1) or abbreviation.group(2)).lower()
             scale_factor = _SCALE_ABBREVIATIONS[word]
             value *= scale_factor
@@ -467,6 +475,11 @@ def _is_excluded_core(text: str, core: _Core) -> bool:
             r"-(?:thirds?|fourths?|fifths?|quarters?|halves|half|tenths?)\b", text[core.end :], re.IGNORECASE
         )
     )
+
+
+def _counts_millions(text: str, start: int, pos: int) -> bool:
+    """Whether an attached "m" means millions of the plural noun after it, not metres of one thing."""
+    return bool(_COUNTED_MILLIONS.match(text, pos)) and not _ARTICLE_BEFORE.search(text[max(0, start - 6) : start])
 
 
 def _has_attached_scale(text: str, pos: int) -> bool:

@@ -22,6 +22,12 @@ def _only(text: str) -> Quantity:
         ("2,907.35", 2907.35, "exact"),
         ("2,85,73,500", 28573500, "exact"),  # Indian grouping
         ("6 418 cases", 6418, "exact"),  # a space between the thousands
+        ("N134, 337, 759, 574.25", 134337759574.25, "exact"),  # a space after each thousands comma
+        ("Tk 10,0000", 100000, "exact"),  # a group of four, mistyped
+        ("232m meth pills", 232e6, "exact"),  # an attached "m" before counted things: millions
+        ("3m people", 3e6, "exact"),
+        ("a 50m tunnel", 50, "exact"),  # one thing of that length: metres, not a figure's scale
+        ("dug 50m deep in tunnels", 50, "exact"),
         ("1.551", 1.551, "exact"),  # may be 1551: the figure builder decides for counts
         # numbers in words (converted by text2num)
         ("thirty-one", 31, "exact"),
@@ -264,6 +270,7 @@ def test_find_quantities_reads_pounds_as_money_with_a_scale() -> None:
         "on May 31",
         "between October 13 and 19",
         "from Oct. 3-9",
+        "arrested in 2018- 19",  # a fiscal year split by a space
         "at 11:15 a.m.",
         "the 18th meeting",
         "a 36-year-old man",

@@ -82,6 +82,23 @@ def test_crime_categories_of_compounds(sentence: str, category: str) -> None:
     assert figure.crime_category == category
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    # money kept from a crime: saved, preserved, a loss averted
+    ("The helpline has helped save more than Rs 7,130 crore of victims' money.",
+     [("seize", "amount", "INR", 71300000000)]),
+    ("The commission preserved Sh2.7 billion in assets pending suits.", [("seize", "amount", "KES", 2700000000)]),
+    ("Its audits averted a potential loss of Sh16.5 billion in public funds.",
+     [("seize", "amount", "KES", 16500000000)]),
+    ("The scheme caused losses of $3 million.", [("harm", "amount", "USD", 3000000)]),
+    # money given back to those the crime took it from is restitution
+    ("The agency returned more than $2.3 billion to consumers last year.", [("fine", "amount", "USD", 2300000000)]),
+    ("The carmaker was required to refund $2.2 billion to buyers.", [("fine", "amount", "USD", 2200000000)]),
+    ("Thailand returned 40 fugitives to China.", [("transfer", "count", "person", 40)]),
+])
+def test_money_kept_from_a_crime_or_given_back(sentence: str, expected: list[Row]) -> None:
+    assert _rows(sentence) == expected
+
+
 @pytest.mark.parametrize(("sentence", "category"), [
     ("Police arrested 12 suspected kidnappers in the north.", "violence"),  # FIGURES.md 5: kidnapping
     ("The gang was charged with kidnapping children to sell them; 9 members were arrested.", "trafficking"),
