@@ -161,6 +161,7 @@ _NOT_RANGE_BEFORE = re.compile(  # "from 137 to 130,000", "rose by 12 to 345": a
     r"|decreased|up|down)\s+$",
     re.IGNORECASE,
 )
+_RANGING_BEFORE = re.compile(r"\brang(?:e|es|ed|ing)\s+(?:from\s+)?(?:between\s+)?$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -650,10 +651,15 @@ def _merge_ranges(text: str, quantities: list[Quantity]) -> list[Quantity]:
 
 def _as_range(text: str, first: Quantity, second: Quantity) -> Quantity | None:
     """ "between 10 and 20" or "10 to 20" as one quantity; not "from 10 to 20" nor "rose by 10 to 20"."""
-    if first.unit != second.unit:
-        return None
     gap = text[first.end : second.start]
     before = text[max(0, first.start - 24) : first.start]
+    ranging = _RANGING_BEFORE.search(before)
+    if ranging and first.unit is None and first.currency is None and (_TO_GAP.fullmatch(gap) or _AND_GAP.fullmatch(gap)):
+        start = first.start - (len(before) - ranging.start())  # "terms ranging from five to 27 years"
+        return replace(second, start=start, num_start=first.num_start, value=first.value, value_max=second.value,
+                       bound=first.bound)
+    if first.unit != second.unit:
+        return None
     low = first.value
     if second.has_scale and not first.has_scale and first.value * second.scale <= second.value:
         low = first.value * second.scale  # "between 2 and 3 million"

@@ -85,6 +85,8 @@ def test_find_quantities_reads_values_and_bounds(text: str, value: float, bound:
         ("between 500 and 2 million", 500, 2e6, "exact"),
         ("$2 to $3 million", 2e6, 3e6, "exact"),
         ("between fifty and a hundred", 50, 100, "exact"),
+        ("terms ranging from five to 27 years", 5, 27, "exact"),  # the unit written once, at the end
+        ("sentences ranging between 3 and 8 years", 3, 8, "exact"),
     ],
 )
 def test_find_quantities_reads_ranges(text: str, value: float, value_max: float, bound: str) -> None:
@@ -285,6 +287,11 @@ def test_find_quantities_reads_pounds_as_money_with_a_scale() -> None:
 )
 def test_find_quantities_leaves_out_years_dates_ages_and_codes(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_a_count_before_a_term_is_not_a_range() -> None:
+    found = find_quantities("The court sentenced four to 12 years.")
+    assert [(q.value, q.value_max, q.unit) for q in found] == [(4, None, None), (12, None, "year")]
 
 
 def test_find_quantities_offsets_cover_the_expression() -> None:

@@ -108,13 +108,14 @@ def test_dev_scores_stay_above_the_floor() -> None:
     assert result["entities"]["f1"] >= 0.92
     assert result["attributes"]["bound"] >= 0.95
     assert result["attributes"]["period"] >= 0.90
+    assert result["attributes"]["crime_category"] >= 0.89
 
 
 def test_dev2_scores_stay_above_the_floor() -> None:
     """dev2 was never tuned on by the rules' first authors; its floors rise as the rules generalise."""
     result, _, _ = _score("dev2")
-    assert result["figures"]["f1"] >= 0.77
-    assert result["entities"]["f1"] >= 0.80
+    assert result["figures"]["f1"] >= 0.82
+    assert result["entities"]["f1"] >= 0.81
     assert result["attributes"]["bound"] >= 0.95
-    assert result["attributes"]["period"] >= 0.70
-    assert result["attributes"]["crime_category"] >= 0.80
+    assert result["attributes"]["period"] >= 0.78
+    assert result["attributes"]["crime_category"] >= 0.90
