@@ -160,8 +160,8 @@ _GOODS_VALUE_BEFORE = re.compile(
     r"(?:\s+(?:an?\s+)?(?:estimated|approximately|about|around|some|nearly|over|more than))?)\s+$",
     re.IGNORECASE,
 )
-# a crime tried and stopped: what "attempted to smuggle" carried was seized
-# an attempt that was stopped ("tried to smuggle"), or a loss that was averted ("averted a potential loss of")
+# a crime tried and stopped: what "attempted to smuggle" carried was seized, and a loss averted
+# ("averted a potential loss of Sh16.5 billion") was kept from the crime
 _FOILED_BEFORE = re.compile(
     r"\b(?:(?:attempt(?:s|ed|ing)?|tr(?:y|ied|ying)|plann?(?:ed|ing))\s+to"
     r"|(?:avert|prevent|avoid|foil|thwart|stopp?)(?:s|ed|ing)?(?:\s+(?:a|an|the))?"

@@ -401,8 +401,8 @@ def _build_quantity(text: str, core: _Core) -> Quantity | None:
 
     if scale_factor == 1.0:
         abbreviation = _ABBREVIATION_AFTER.match(text, pos)
-        if abbreviation and (currency or abbreviation.group(1) or _counts_millions(text, core.start, pos)) \
-                and not core.is_word:
+        counted = abbreviation is not None and _counts_millions(text, core.start, pos)
+        if abbreviation and (currency or abbreviation.group(1) or counted) and not core.is_word:
             word = (abbreviation.group(1) or abbreviation.group(2)).lower()
             scale_factor = _SCALE_ABBREVIATIONS[word]
             value *= scale_factor
