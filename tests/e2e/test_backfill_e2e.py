@@ -14,6 +14,7 @@ import pyarrow.dataset as ds
 import pytest
 
 from newsmon.cli import main
+from newsmon.extractor import EXTRACTOR_VERSION
 from newsmon.sample import SampleSite
 from tests.e2e.sitegen import Story, write_site
 
@@ -89,7 +90,7 @@ def test_backfill_fills_every_day_once_and_status_says_so(wire: Wire, capsys: py
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("2025-03-09  incomplete")
     assert all(line.split()[1] == "complete" for line in lines[1:]) and len(lines) == 6
-    assert "articles 2  figures 2" in lines[1] and "extractor 0.3.0" in lines[1]
+    assert "articles 2  figures 2" in lines[1] and f"extractor {EXTRACTOR_VERSION}" in lines[1]
 
 
 def test_backfill_rejects_a_reversed_range(wire: Wire, capsys: pytest.CaptureFixture[str]) -> None:
