@@ -191,9 +191,10 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"uncover(?:s|ed|ing)?", "solve", "AP", _GROUPS),
     # rescue
     TriggerWord(r"rescu(?:e|es|ed|ing)", "rescue", "APN", _PERSON),
-    # money saved or preserved from a crime was kept from it, as a seizure is ("helped save Rs 7,130 crore")
-    TriggerWord(r"freed|sav(?:e|ed|ing)|safeguarded|reunited", "rescue", "AP", frozenset({"person", "money"}),
-                (("money", "seize"),)),
+    TriggerWord(r"freed|saved|safeguarded|reunited", "rescue", "AP", _PERSON),
+    # money an agency helped save or preserved was kept from the crime, as a seizure is ("has helped
+    # save Rs 7,130 crore"); a bare "save $21" is a shop's offer, not a figure
+    TriggerWord(r"help(?:s|ed|ing)? (?:to )?sav(?:e|ed|ing)", "seize", "A", _MONEY),
     TriggerWord(r"preserv(?:e|es|ed|ing)", "seize", "AP", _GOODS),
     TriggerWord(r"assist(?:s|ed|ing)?|help(?:s|ed|ing)?|shelter(?:s|ed|ing)?|support(?:s|ed|ing)?|cared for",
                 "rescue", "AP", _PERSON, objects=VICTIM_NOUNS),
