@@ -160,6 +160,14 @@ _GOODS_VALUE_BEFORE = re.compile(
     r"(?:\s+(?:an?\s+)?(?:estimated|approximately|about|around|some|nearly|over|more than))?)\s+$",
     re.IGNORECASE,
 )
+# the crime moving goods in the sentence itself: what they were worth is what the crime moved,
+# even in a story that seized other goods
+_CRIME_MOVED_BEFORE = re.compile(
+    r"\b(?:smuggl(?:e|ed|ing)|to\s+market|market(?:ed|ing)|sold|sell(?:ing)?|traffick(?:ed|ing)"
+    r"|distribut(?:e|ed|ing|ion))\b"
+    r"[^.;]*\b(?:worth|valued|value)\b",
+    re.IGNORECASE,
+)
 # a crime tried and stopped: what "attempted to smuggle" carried was seized, and a loss averted
 # ("averted a potential loss of Sh16.5 billion") was kept from the crime
 _FOILED_BEFORE = re.compile(
@@ -867,6 +875,8 @@ def _harm_choice(
         )
         if worth and (_SEIZED_VALUE_CUE.search(sentence) or _DRUG_WORDS.search(after)):
             return _Choice("seize", None, 0.5)
+        if _CRIME_MOVED_BEFORE.search(sentence[: quantity.start]) and not _SEIZED_VALUE_CUE.search(sentence):
+            return _Choice("harm", None, 0.5)       # "able to smuggle 700 kg of drugs with a value of PLN 14 million"
         if seizing and _GOODS_VALUE_BEFORE.search(sentence[max(0, quantity.start - 60) : quantity.start]):
             return _Choice("seize", None, 0.5)      # "The pills, whose value amounted to 1.5 billion pounds"
         if _CRIME_AFTER_MONEY.match(after) or _HARM_MONEY_CUE.search(window):

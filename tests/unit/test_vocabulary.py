@@ -138,6 +138,12 @@ def test_an_agency_s_remit_names_the_crime_when_the_text_names_none() -> None:
      [("seize", "count", "item", 2000000), ("seize", "amount", "ZAR", 90000000)]),
     ("Officers seized 300 kg of cocaine. The drugs had an estimated street value of 20 million euros.",
      [("seize", "weight", "kg", 300), ("seize", "amount", "EUR", 20000000)]),
+    # the crime's own verb in the sentence decides, even in a story that seized other things
+    (("Officers seized cash in the raids. Investigators say the gang was able to smuggle at least 700 kg of heroin "
+      "with a market value of about 14 million euros."),
+     [("harm", "weight", "kg", 700), ("harm", "amount", "EUR", 14000000)]),
+    (("Police seized four properties of the suspects. The properties, which included a super market, have a value "
+      "of N800 million."), [("seize", "count", "item", 4), ("seize", "amount", "NGN", 800000000)]),
     # without a seizure, the value of smuggled goods is what the crime moved
     ("The ring smuggled 40 kg of heroin with a market value of about 9 million euros.",
      [("harm", "weight", "kg", 40), ("harm", "amount", "EUR", 9000000)]),
