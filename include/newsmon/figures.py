@@ -109,7 +109,7 @@ def extract_figures(
             undated = [i for i in range(len(figures) - len(made), len(figures)) if _has_no_period(figures[i])]
         elif stated:
             undated = []
-        carried = _carried_period(periods, made, carried if renewed else None)
+        carried = _carried_period(stated, periods, made, carried if renewed else None)
         renewed = bool(periods or made)
     kept = _deduplicate(text, figures)
     log.debug("extracted %d figures (%d before one-fact-one-figure)", len(kept), len(figures))
@@ -151,15 +151,15 @@ def _date_backwards(figures: list[Figure], undated: list[int], period: _Period) 
 
 
 def _carried_period(
-    periods: list[PeriodMention], made: list[Figure], carried: _Period | None
+    stated: list[PeriodMention], periods: list[PeriodMention], made: list[Figure], carried: _Period | None
 ) -> _Period | None:
-    """The period a sentence hands on to the next one: its last time expression, or its figures' period.
+    """The period a sentence hands on to the next one: its story period (``stated``, its time
+    expressions that are not a start told in passing), or its figures' period.
 
     A sentence with neither passes on the period it was handed (``carried``); the caller hands it
     None after such a sentence, so a period bridges one sentence without a date or figure, no more.
     A start told in passing ("the operation, which began in 2023") is handed on only when nothing was.
     """
-    stated = [p for p in periods if not p.launch]
     if stated:
         return _story_period(stated)
     if made and (made[-1].period_start or made[-1].period_end):
@@ -191,7 +191,7 @@ def _starts_story(text: str, sentence: Sentence) -> bool:
     end = text.rfind("\n", 0, sentence.start)
     if text[end + 1 : sentence.start].strip() or not _is_headline_line(text, sentence.start, sentence.end):
         return False
-    if _line_of(text, sentence.start).endswith(":"):
+    if _line_of(text, sentence.start, sentence.end).endswith(":"):
         return False  # "Arrests included:" leads into a list of the story's figures
     while end > 0:  # back over blank lines and list items to the line that leads into them
         start = text.rfind("\n", 0, end) + 1
@@ -418,15 +418,14 @@ def _is_headline(text: str, figure: Figure) -> bool:
     return _is_headline_line(text, figure.sentence_start, figure.sentence_end)
 
 
-def _line_of(text: str, position: int) -> str:
-    line_end = text.find("\n", position)
-    return text[text.rfind("\n", 0, position) + 1 : line_end if line_end >= 0 else len(text)].strip()
+def _line_of(text: str, sentence_start: int, sentence_end: int) -> str:
+    """The whole line (or lines) a sentence stands on, stripped."""
+    line_end = text.find("\n", sentence_end)
+    return text[text.rfind("\n", 0, sentence_start) + 1 : line_end if line_end >= 0 else len(text)].strip()
 
 
 def _is_headline_line(text: str, sentence_start: int, sentence_end: int) -> bool:
-    line_start = text.rfind("\n", 0, sentence_start) + 1
-    line_end = text.find("\n", sentence_end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    line = _line_of(text, sentence_start, sentence_end)
     if is_title_case(line) and len(line.split()) <= 25:
         return True
     return not line.endswith((".", "!", "?", '"', "”", "’", "'", ")")) and len(line.split()) <= 20
