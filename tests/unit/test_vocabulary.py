@@ -106,6 +106,9 @@ def test_money_kept_from_a_crime_or_given_back(sentence: str, expected: list[Row
     ("The gang was charged with kidnapping children to sell them; 9 members were arrested.", "trafficking"),
     ("Prosecutors charged 41 people with child-abuse related offences.", "sexual"),
     ("Agents rescued 30 victims of child exploitation.", "sexual"),
+    ("Detectives charged 12 men over gun crimes in the city.", "violence"),  # not the weapon's "other"
+    ("Police arrested four suspected gunrunners.", "other"),
+    ("Agents made 900 immigration enforcement arrests.", "other"),
 ])
 def test_crime_vocabulary_by_meaning(sentence: str, category: str) -> None:
     (figure, *_) = extract_figures(sentence, date(2025, 6, 2))
