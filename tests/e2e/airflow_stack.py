@@ -69,9 +69,9 @@ class AirflowStack:
         The busy timeout does not cover that case: a transaction that read first and then writes
         while the scheduler writes gets SQLITE_BUSY at once. Airflow has by then committed the
         Backfill row; it removes that partial backfill so that the user can retry, but only on a
-        best-effort basis, and the removal can hit the same lock. An orphan left behind (no runs
-        attached) blocks the retry as "already running" until the scheduler drops it two minutes
-        later, so the stack finishes Airflow's own removal and retries at once.
+        best-effort basis, and the removal can hit the same lock. A partial backfill left behind
+        blocks the retry as "already running" (the scheduler drops one without runs only two
+        minutes later), so the stack finishes Airflow's own removal and retries at once.
         """
         command = ("backfill", "create", "--dag-id", dag_id, *args)
         for attempt in range(1, attempts + 1):
@@ -82,7 +82,7 @@ class AirflowStack:
             locked = "database is locked" in done.stderr
             partial = self._latest_id(dag_id)
             if locked and partial != before and partial is not None:
-                locked = self._remove_orphan_backfill(partial)
+                self._remove_partial_backfill(partial)
             if not locked or attempt == attempts:
                 raise StackError(f"airflow {' '.join(command)} exited {done.returncode} (attempt {attempt})\n"
                                  f"--- stdout\n{_tail(done.stdout)}\n--- stderr\n{_tail(done.stderr)}")
@@ -91,21 +91,18 @@ class AirflowStack:
         rows = self.query("select max(id) from backfill where dag_id = ?", (dag_id,))
         return None if not rows or rows[0][0] is None else int(rows[0][0])
 
-    def _remove_orphan_backfill(self, backfill_id: int) -> bool:
-        """Delete backfill ``backfill_id`` if no run is attached to it (what Airflow's cleanup after a
-        lock error does); ``False`` if runs are attached, so the backfill is real and must stay."""
+    def _remove_partial_backfill(self, backfill_id: int) -> None:
+        """Finish what Airflow's ``_cleanup_partial_backfill`` does after a lock error, when that
+        cleanup hit the lock too: delete the backfill's run links, the runs that name it, and the
+        backfill itself. Foreign keys are on, as Airflow has them on SQLite, so the runs' task
+        instances go with them."""
         with closing(sqlite3.connect(self.db_path, timeout=30, isolation_level=None)) as db:
+            db.execute("pragma foreign_keys = on")
             db.execute("begin immediate")
-            attached = db.execute(
-                "select (select count(*) from backfill_dag_run where backfill_id = ?)"
-                " + (select count(*) from dag_run where backfill_id = ?)",
-                (backfill_id, backfill_id)).fetchone()[0]
-            if attached:
-                db.execute("rollback")
-                return False
+            db.execute("delete from backfill_dag_run where backfill_id = ?", (backfill_id,))
+            db.execute("delete from dag_run where backfill_id = ?", (backfill_id,))
             db.execute("delete from backfill where id = ? and completed_at is null", (backfill_id,))
             db.execute("commit")
-            return True
 
     # -- metadata DB -----------------------------------------------------------------------
 
