@@ -103,6 +103,11 @@ _LABEL_BEFORE = re.compile(
 )
 _LIST_BEFORE = re.compile(r"\b(?:list of|top|wanted)\s+$", re.IGNORECASE)
 _MOST_WANTED_AFTER = re.compile(r"^\s*(?:most[- ]wanted|top)", re.IGNORECASE)
+# "230 Lott Avenue", "41 North Elm St.": a street number, not a count
+_STREET_AFTER = re.compile(
+    r"^(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr"
+    r"|Way|Place|Pl|Highway|Hwy|Parkway|Pkwy|Terrace|Crescent)\b(?!\s+(?!(?:was|is|has|does)\b)[a-z]+s\b)"
+)
 _AGE_COMMAS = re.compile(
     r"\b(?:man|woman|men|women|boy|girl|suspect|driver|businessman|businesswoman|national"
     r"|resident|student|mother|father|son|daughter|[A-Z][a-z]+),\s*$"
@@ -199,6 +204,14 @@ _COMPARED_BEFORE = re.compile(
 _NUMBER_OF = re.compile(r"\bnumber of\b", re.IGNORECASE)
 _PURPOSE_BEFORE = re.compile(
     r"\b(?:for|seeking|seek|sought|wanted|warrants?)\s+(?:the|their|his|her)?\s*$", re.IGNORECASE
+)
+# An action noun as the subject of a verb that states its total: "seizures at the airport alone
+# amounted to", "arrests this year stood at", "the confiscations totalled".
+_TOTAL_GAP = re.compile(
+    r"(?:\s+(?:at|in|by|from|during|on|across|this|last|so)\b[\w'’.\- ]{0,40}?)?(?:\s+alone)?"
+    r"\s+(?:have\s+|has\s+)?(?:amount(?:ed|s)\s+to|total(?:l?ed|s)|c[oa]me\s+to|st(?:oo|an)ds?\s+at|reached"
+    r"|numbered)(?:\s+(?:a\s+total\s+of|some|about|around|nearly|almost|over|more\s+than|at\s+least))?\s*",
+    re.IGNORECASE,
 )
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ught", "eld", "ozen", "olen", "ken", "up", "over", "back", "home")
 
@@ -302,6 +315,8 @@ def _list_neighbour_draft(scene: _Scene, quantity: Quantity, drafts: list[Draft]
     if head.excluded or quantity.unit in ("percent", "change", "year", "month", "week", "day"):
         return None
     own_unit = _measure_unit(quantity, head)
+    if own_unit is None and _names_goods(scene.text, quantity):
+        own_unit = "goods"  # "3,170 marijuana plants": a thing beside seized things, if one is near
     if own_unit is None or _counts_charges(scene.text, quantity, head):
         return None         # an item says what it counts: "23 kg", "50 vehicles", "S$2 million"
     counts = [d for d in drafts if d.measure not in ("change", "term")]
@@ -318,20 +333,33 @@ def _list_neighbour_draft(scene: _Scene, quantity: Quantity, drafts: list[Draft]
         if from_right and _nothing_between(scene, quantity.end, first.quantity.start):
             neighbours.append((first, scene.text[head.end : first.quantity.start]))
     for neighbour, gap in neighbours:
+        if own_unit == "goods" and not (neighbour.action == "seize" and neighbour.unit in ("item", "kg")):
+            continue
         gap_start = scene.text.find(gap, min(neighbour.head_end, head.end))
         has_trigger = any(gap_start <= t.start < gap_start + len(gap) for t in scene.triggers)
         if not is_item_gap(gap, has_action_word=has_trigger, value=own_unit in ("money", "kg")):
             continue
         if neighbour.action == "seize" and own_unit == "person":
             continue
+        item_unit = "item" if own_unit == "goods" else own_unit
         made = _make_draft(scene.text, quantity, head, _Choice(neighbour.action, neighbour.trigger, 0.55),
-                           own_unit, scene.dollar)
+                           item_unit, scene.dollar)
         if made is None or made.action != neighbour.action:
             continue
         if made.action == "harm" and made.unit == "person" and head.noun not in _VICTIM_HEADS:
             continue        # people listed beside what a crime did are not its victims ("and 150 members")
         return made
     return None
+
+
+def _names_goods(sentence: str, quantity: Quantity) -> bool:
+    """A number followed by a noun phrase no lexicon knows ("1,155 ecstasy tablets"), not by a
+    preposition, a clause or punctuation."""
+    match = re.match(r"\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?", sentence[quantity.end :])
+    if match is None or match.group(1).lower() in HEAD_STOPS | BLOCKING_WORDS:
+        return False
+    first, second = match.group(1), match.group(2) or ""
+    return first.islower() or second.islower()     # not a name: "230 Lott Avenue"
 
 
 def _nothing_between(scene: _Scene, start: int, end: int) -> bool:
@@ -348,6 +376,8 @@ def _is_excluded_quantity(sentence: str, quantity: Quantity, earlier: list[Quant
     if earlier and _is_conversion(sentence, earlier[-1], quantity):
         return True
     if _LABEL_BEFORE.search(before) or _LIST_BEFORE.search(before) or _MOST_WANTED_AFTER.match(after):
+        return True
+    if not quantity.currency and _STREET_AFTER.match(sentence[quantity.end : quantity.end + 50]):
         return True
     if (_AGE_COMMAS.search(before) and (after.startswith(",") or not after.strip())
             and quantity.value < 120 and not quantity.is_word):
@@ -587,6 +617,8 @@ def _left_gap_score(scene: _Scene, trigger: Trigger, quantity: Quantity) -> floa
     if ACTIVE not in trigger.word.roles or _looks_nominal(sentence, trigger):
         linked = trigger.text.split()[-1] in NOMINAL_LINKS | {"in"}   # "challans in 44 cases"
         first = next((w for w in words if w != ","), "")
+        if not linked and _TOTAL_GAP.fullmatch(gap):
+            return 0.8      # "the seizures at the airport alone amounted to 53kg"
         if not linked and first not in NOMINAL_LINKS:
             return None
         if _PURPOSE_BEFORE.search(sentence[max(0, trigger.start - 12) : trigger.start]):

@@ -43,6 +43,7 @@ dried processed refined assorted mixed various counterfeited
 # "and the identification of 90 people": a nominalized action of its own, not the next item
 _NOMINALIZATION_LEAD = re.compile(
     r"^\s*(?:the|a|an|their|its)\s+[\w-]+(?:tion|sion|ment|ure|al|ing|ance|ence)s?\s+of\s*$")
+_PLACE_PREPOSITIONS = words("on at inside near outside from into onto behind under beside")
 _MAX_REST = 8          # words of the previous item's noun phrase after its head
 _MAX_LEAD = 4          # words leading into the next item ("ownership documents of")
 
@@ -62,6 +63,8 @@ def is_item_gap(gap: str, *, has_action_word: bool, value: bool) -> bool:
     if _NOMINALIZATION_LEAD.match(lead):
         return False
     rest_words, lead_words = _WORD.findall(rest), _WORD.findall(lead)
+    if lead_words and lead_words[0] in _PLACE_PREPOSITIONS:
+        return False        # "..., on the rooftop of 230": where something was, not the next item
     if len(rest_words) > _MAX_REST or len(lead_words) > _MAX_LEAD:
         return False
     return not _has_clause(rest_words) and not _has_clause(lead_words, leading=True)

@@ -121,7 +121,7 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|one)\s+$", re.IGNORECASE)
 _DOZEN_AFTER = re.compile(r"\s+dozen\b", re.IGNORECASE)
 _PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s?cent\b|pct\b|percentage points?\b)", re.IGNORECASE)
 _WEIGHT_AFTER = re.compile(
-    r"\s?(kgs?|kilo(?:gram(?:me)?)?s?|g|grams?|grammes?|(?:metric )?tonnes?|(?:metric )?tons?|lbs?"
+    r"\s?(kgs?|kilo(?:gram(?:me)?)?s?|g|gms?|grams?|grammes?|(?:metric )?tonnes?|(?:metric )?tons?|lbs?"
     r"|pounds?|ounces?|oz)\b(?!\s*sterling)",
     re.IGNORECASE,
 )
@@ -233,6 +233,8 @@ _WEIGHT_KG = {
     "kilogramme": 1.0,
     "kilogrammes": 1.0,
     "g": 0.001,
+    "gm": 0.001,
+    "gms": 0.001,
     "gram": 0.001,
     "grams": 0.001,
     "gramme": 0.001,
@@ -491,7 +493,7 @@ def _attached_unit_ok(text: str, pos: int) -> bool:
     rest = text[pos : pos + 12]
     return bool(
         re.match(
-            r"(?:mn|bn|mln|bln|tn|cr|k|m|b|kgs?|kilo\w*|g|grams?|tonnes?|tons?|lbs?|oz|pc|pct)\b",
+            r"(?:mn|bn|mln|bln|tn|cr|k|m|b|kgs?|kilo\w*|g|gms?|grams?|tonnes?|tons?|lbs?|oz|pc|pct)\b",
             rest,
             re.IGNORECASE,
         )

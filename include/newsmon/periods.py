@@ -183,7 +183,8 @@ _DAY_WORD = re.compile(r"\b(?P<a>yesterday|today)\b", _FLAGS)
 _REPORTING_BEFORE = re.compile(
     r"\b(?:said|says|say|announced|announces|announce|reported|reports|stated|states|revealed|told|noted|"
     r"added|showed|shows|disclosed|released|published|confirmed|statement|conference|briefing|"
-    r"announcement|interview|report|unveiled|issued|updated|posted)\b(?:\s+\S+){0,10}?\s*$",
+    r"announcement|interview|report|unveiled|issued|updated|posted|(?:news|press|media)\s+release)\b"
+    r"(?:\s+\S+){0,10}?\s*$",
     _FLAGS,
 )
 _REPORTING_LOOKBACK = 120  # characters, cut at the start of the sentence

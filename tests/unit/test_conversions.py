@@ -24,6 +24,10 @@ def test_a_conversion_is_not_a_second_figure(sentence: str, expected: list[tuple
     ("He was sentenced to 12 years, six months in prison.", [("sentence", None, 150)]),
     ("A man (40) was sentenced to three years in prison.", [("sentence", None, 3)]),
     ("Judges issued arrest warrants for two men.", []),
+    ("A man of 118 Harbour View Road was charged with burglary.", []),    # a street number
+    ("Officers were arrested outside 4 Mill Lane.", []),
+    ("The squad made 72 Supreme Court Place arrests.", [("arrest", None, 72)]),  # a name, then its noun
+    ("Agents seized 12 grams of opium and 450gm of hashish.", [("seize", None, 12 / 1000), ("seize", None, 0.45)]),
 ])
 def test_formats_and_exclusions(sentence: str, expected: list[tuple[str, str | None, float]]) -> None:
     assert [(f.action, f.currency, f.value) for f in extract_figures(sentence)] == expected

@@ -74,6 +74,12 @@ def _rows(text: str) -> list[Row]:
             [("transfer", "count", "person", 900, "approx")],
         ),
         ("A dozen arrests were made on the first day.", [("arrest", "count", "person", 12, "exact")]),
+        (
+            "Seizures at the northern crossings alone amounted to 61kg of heroin.",
+            [("seize", "weight", "kg", 61, "exact")],
+        ),
+        ("Arrests in the county this spring stood at 318.", [("arrest", "count", "person", 318, "exact")]),
+        ("The seizures were made by 40 officers.", []),
         ("The regulator filed 640 enforcement actions.", [("charge", "count", "case", 640, "exact")]),
         # relative clauses and breakdowns
         (

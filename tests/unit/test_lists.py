@@ -33,6 +33,8 @@ def _rows(text: str) -> list[Row]:
     (" of cocaine from a warehouse near the old harbour in the east of the city, ", False, False),
     (" of cocaine ", False, False),             # no separator at all
     (" of cocaine: ", False, False),
+    (" to the head, on the roof of ", False, False),   # where something was, not the next item
+    (" of cocaine, near the station ", False, False),
 ])
 def test_is_item_gap(gap: str, value: bool, joins: bool) -> None:
     assert is_item_gap(gap, has_action_word=False, value=value) is joins
@@ -64,6 +66,36 @@ def test_an_action_word_in_the_gap_never_joins() -> None:
     ),
 ])
 def test_items_of_one_list_share_its_action(sentence: str, expected: list[Row]) -> None:
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    (
+        ("The week of raids ended in the seizure of 3.5 kilograms of hashish, 840 cannabis "
+         "saplings, 1,200 sedative capsules and 65 grams of opium."),
+        [("seize", "weight", "kg", 3.5, "exact"), ("seize", "count", "item", 840, "exact"),
+         ("seize", "count", "item", 1200, "exact"), ("seize", "weight", "kg", 0.065, "exact")],
+    ),
+    (
+        "Customs reported the confiscation of 12 kg of khat, 300 vape cartridges and 9 kg of snuff.",
+        [("seize", "weight", "kg", 12, "exact"), ("seize", "count", "item", 300, "exact"),
+         ("seize", "weight", "kg", 9, "exact")],
+    ),
+])
+def test_unknown_nouns_after_a_seizure_noun_are_seized_items(sentence: str, expected: list[Row]) -> None:
+    """Items whose noun no lexicon knows ("840 cannabis saplings") take the seizure beside them."""
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Officers recovered 14 rifles wrapped in plastic, 230 Dock Road.",
+     [("seize", "count", "item", 14, "exact")]),
+    ("Officers recovered 14 rifles wrapped in plastic, on the roof of 230 Dock Road.",
+     [("seize", "count", "item", 14, "exact")]),
+    ("Officers recovered 14 rifles wrapped in plastic and 230 boxes of ammunition at 12 North Mill St.",
+     [("seize", "count", "item", 14, "exact"), ("seize", "count", "item", 230, "exact")]),
+])
+def test_street_numbers_are_not_list_items(sentence: str, expected: list[Row]) -> None:
     assert _rows(sentence) == expected
 
 

@@ -93,6 +93,7 @@ def test_resolve_period_resolves_absolute_years_without_a_publication_date() -> 
         "police announced on Monday that",
         "the agency reported in January",
         "the figures were released in a statement on Tuesday",
+        "In a press release Friday, the bureau said",
         "according to a statement released late in the evening by the provincial public security department on Monday",
         # datelines of wire reports
         "BEIJING, March 3, 2024 (Wire) --",
