@@ -213,6 +213,11 @@ _TOTAL_GAP = re.compile(
     r"|numbered)(?:\s+(?:a\s+total\s+of|some|about|around|nearly|almost|over|more\s+than|at\s+least))?\s*",
     re.IGNORECASE,
 )
+# A term compared with or asked for, not imposed: "lower than the 12-year", "prosecutors sought 9 years"
+_NOT_IMPOSED_TERM_BEFORE = re.compile(
+    r"(?:\bthan\s+(?:the\s+|a\s+)?|\b(?:sought|demanded|requested|asked\s+for)\s+(?:a\s+|an\s+|the\s+)?)$",
+    re.IGNORECASE,
+)
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ught", "eld", "ozen", "olen", "ken", "up", "over", "back", "home")
 
 
@@ -1044,6 +1049,10 @@ def _term_drafts(scene: _Scene, quantity: Quantity) -> list[Draft]:
         return []
     if _is_statutory(sentence, quantity, "sentence") or _has_share_cue(sentence, quantity):
         return []
+    if _NOT_IMPOSED_TERM_BEFORE.search(sentence[max(0, quantity.start - 40) : quantity.start]):
+        return []
+    if re.match(r"[\s-]*(?:suspended\s+)?reprieve\b", after):
+        return []           # "death with a two-year reprieve": a suspension of a death sentence
     trigger = near[0] if near else None
     return [
         Draft(

@@ -428,4 +428,8 @@ def _is_headline_line(text: str, sentence_start: int, sentence_end: int) -> bool
     line = _line_of(text, sentence_start, sentence_end)
     if is_title_case(line) and len(line.split()) <= 25:
         return True
-    return not line.endswith((".", "!", "?", '"', "”", "’", "'", ")")) and len(line.split()) <= 20
+    if not line.endswith((".", "!", "?", '"', "”", "’", "'", ")")):
+        # a page title may repeat itself around the site's name: "Headline | Site Headline"
+        longest = max(len(part.split()) for part in line.split(" | "))
+        return longest <= 20 and len(line.split()) <= 50
+    return False

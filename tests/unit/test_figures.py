@@ -207,6 +207,9 @@ def test_extract_figures_reads_constructions(sentence: str, expected: list[Row])
         "The suspect was arrested at Terminal 3 on May 31, 2024.",
         "Call the hotline on 1800-255-0000 to report a scam.",
         "China is ranked among the 10 safest countries in the world.",
+        "The former mayor was sentenced to death with a two-year reprieve.",
+        "Her lawyers said the term was harsher than the 4-year sentence given to her partner.",
+        "Prosecutors had sought 15 years in prison for the banker.",
     ],
 )
 def test_extract_figures_leaves_out_non_figures(sentence: str) -> None:
@@ -272,6 +275,15 @@ def test_extract_figures_keeps_one_figure_per_fact() -> None:
         "The 1,200 suspects face charges of fraud."
     )
     assert _rows(text) == [("arrest", "count", "person", 1200, "exact")]
+
+
+def test_a_page_title_repeated_around_the_site_name_is_a_headline() -> None:
+    text = (
+        "Port police seize a record 9 tonnes of cannabis this year | Harbour Watch Port police seize "
+        "a record 9 tonnes of cannabis this year\n\n"
+        "Officers at the container terminal said more than 9 tonnes of cannabis have been seized since January."
+    )
+    assert _rows(text) == [("seize", "weight", "kg", 9000, "more_than")]
 
 
 def test_extract_figures_drops_a_rounded_restatement() -> None:
