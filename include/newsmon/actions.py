@@ -30,6 +30,7 @@ from newsmon.lexicon import (
     AUXILIARIES,
     BLOCKING_WORDS,
     COUNTED,
+    CRIME_TERMS,
     DECREASE_WORDS,
     FINE_NOUNS,
     GAP_FILLERS,
@@ -218,6 +219,12 @@ _NOT_IMPOSED_TERM_BEFORE = re.compile(
     r"(?:\bthan\s+(?:the\s+|a\s+)?|\b(?:sought|demanded|requested|asked\s+for)\s+(?:a\s+|an\s+|the\s+)?)$",
     re.IGNORECASE,
 )
+# A crime named right after a number and ending a list item: "371 armed robbery, 242 ..." (suspects)
+_CRIME_ITEM = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:" + "|".join(pattern for pattern, _ in CRIME_TERMS)
+    + r")(?![\w-])\s*(?:,|and\b|or\b|as well as\b)",
+    re.IGNORECASE,
+)
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ught", "eld", "ozen", "olen", "ken", "up", "over", "back", "home")
 
 
@@ -320,7 +327,9 @@ def _list_neighbour_draft(scene: _Scene, quantity: Quantity, drafts: list[Draft]
     if head.excluded or quantity.unit in ("percent", "change", "year", "month", "week", "day"):
         return None
     own_unit = _measure_unit(quantity, head)
-    if own_unit is None and _names_goods(scene.text, quantity):
+    if own_unit is None and _CRIME_ITEM.match(scene.text, quantity.end):
+        own_unit = "offenders"  # "371 armed robbery, 242 murder suspects": the suspects of a crime
+    elif own_unit is None and _names_goods(scene.text, quantity):
         own_unit = "goods"  # "3,170 marijuana plants": a thing beside seized things, if one is near
     if own_unit is None or _counts_charges(scene.text, quantity, head):
         return None         # an item says what it counts: "23 kg", "50 vehicles", "S$2 million"
@@ -340,13 +349,15 @@ def _list_neighbour_draft(scene: _Scene, quantity: Quantity, drafts: list[Draft]
     for neighbour, gap in neighbours:
         if own_unit == "goods" and not (neighbour.action == "seize" and neighbour.unit in ("item", "kg")):
             continue
+        if own_unit == "offenders" and neighbour.unit != "person":
+            continue
         gap_start = scene.text.find(gap, min(neighbour.head_end, head.end))
         has_trigger = any(gap_start <= t.start < gap_start + len(gap) for t in scene.triggers)
         if not is_item_gap(gap, has_action_word=has_trigger, value=own_unit in ("money", "kg")):
             continue
         if neighbour.action == "seize" and own_unit == "person":
             continue
-        item_unit = "item" if own_unit == "goods" else own_unit
+        item_unit = {"goods": "item", "offenders": "person"}.get(own_unit, own_unit)
         made = _make_draft(scene.text, quantity, head, _Choice(neighbour.action, neighbour.trigger, 0.55),
                            item_unit, scene.dollar)
         if made is None or made.action != neighbour.action:

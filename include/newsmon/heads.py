@@ -54,7 +54,8 @@ _ANY_TRIGGER = re.compile(
 _CONTEXTUAL_TRIGGERS = tuple(pair for pair in _ORDERED_TRIGGERS if "(?=" in pair[1].pattern or "(?!" in pair[1].pattern)
 _WORD_OF: dict[str, TriggerWord] = {}  # matched text -> its word, for words that need no context
 _COUNTED_PATTERNS = tuple((pattern, word) for pattern, word in TRIGGER_PATTERNS if COUNTED in word.roles)
-_WORD = re.compile(r"\s*[“\"‘']?([A-Za-z][\w'’\-]*)[”\"’']?")
+# a word, after an optional alternative joined by a slash ("murder/homicide suspects": "homicide")
+_WORD = re.compile(r"\s*(?:[A-Za-z][\w'’\-]*/(?=[A-Za-z]))?[“\"‘']?([A-Za-z][\w'’\-]*)[”\"’']?")
 _MODIFIES_NOUN = re.compile(
     r"\s+(?:warrants?|orders?|teams?|cent(?:re|er)s?|facilit(?:y|ies)|flights?|requests?|treat(?:y|ies)"
     r"|guidelines|powers|units?|squads?|capacity|quotas?|targets?|rates?|laws?|bills?)\b",

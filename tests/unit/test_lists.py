@@ -88,6 +88,23 @@ def test_unknown_nouns_after_a_seizure_noun_are_seized_items(sentence: str, expe
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [
+    (
+        "Detectives said 48 burglary, 19 arson/vandalism suspects and 7 suspected poachers were detained.",
+        [("arrest", "count", "person", 48, "exact"), ("arrest", "count", "person", 19, "exact"),
+         ("arrest", "count", "person", 7, "exact")],
+    ),
+    ("Nine Eastside/Riverside gang members were indicted.", [("charge", "count", "person", 9, "exact")]),
+    # a crime beside goods is not a person: only people lists take the elliptic "48 burglary"
+    ("Officers seized 30 rifles, 48 burglary tools and 9 kg of cannabis.",
+     [("seize", "count", "item", 30, "exact"), ("seize", "count", "item", 48, "exact"),
+      ("seize", "weight", "kg", 9, "exact")]),
+])
+def test_people_lists_share_a_noun_and_slashed_words(sentence: str, expected: list[Row]) -> None:
+    """"48 burglary, 19 arson suspects": the first item leaves out the noun the next one names."""
+    assert _rows(sentence) == expected
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
     ("Officers recovered 14 rifles wrapped in plastic, 230 Dock Road.",
      [("seize", "count", "item", 14, "exact")]),
     ("Officers recovered 14 rifles wrapped in plastic, on the roof of 230 Dock Road.",
