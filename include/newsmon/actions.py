@@ -1056,6 +1056,7 @@ def _term_drafts(scene: _Scene, quantity: Quantity) -> list[Draft]:
     near = [
         t for t in sentence_triggers if -60 < quantity.start - t.end <= 40 or 0 <= t.start - quantity.end < 10
     ]
+    near = [t for t in near if not t.text.lower().endswith("serve") or 0 <= quantity.start - t.end <= 14]
     if not near and not counted:
         return []
     if _is_statutory(sentence, quantity, "sentence") or _has_share_cue(sentence, quantity):

@@ -103,11 +103,20 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     # sentence
     TriggerWord(r"sentenc(?:e|es|ed|ing)", "sentence", "APN", frozenset({"person", "year", "month", "day"})),
     TriggerWord(r"jailed|imprisoned", "sentence", "AP", frozenset({"person", "year", "month", "day"})),
+    # a term the court imposes: "ordering her to serve six years in prison"
+    TriggerWord(r"(?:ordered|ordering|required) (?:her |him |them )?to serve|(?:must|will) serve",
+                "sentence", "A", frozenset({"year", "month", "day"})),
     # fine
     TriggerWord(r"fin(?:e|es|ed)", "fine", "APNC", frozenset({"person", "money", "case"})),
     TriggerWord(r"penalt(?:y|ies)", "fine", "NC", _MONEY),
     TriggerWord(r"restitution", "fine", "NC", _MONEY),
     TriggerWord(r"refund(?:s|ed|ing)?", "fine", "APNC", _MONEY),
+    # refunds paid out to victims: "mailed refund payments of $4 million", "sent checks totaling $122 million
+    # to 2.2 million consumers" (checks a fraudster or a victim writes are not refunds)
+    TriggerWord(r"(?:sent|mailed|issued|distributed) (?:out )?refund (?:checks|cheques|payments)"
+                r"|(?:sent|mailed|distributed) (?:out )?(?:checks|cheques|payments)"
+                r"(?=(?:[^.;]|\.\d){0,60}\bto\b(?:[^.;]|\.\d){0,30}\b(?:consumers|victims|customers|investors|households)\b)",
+                "fine", "A", _MONEY),
     TriggerWord(r"forfeit(?:s|ed|ure|ures)?", "fine", "APNC", _MONEY),
     TriggerWord(r"disgorg(?:e|ed|ement)", "fine", "ANC", _MONEY),
     TriggerWord(r"settlements?", "fine", "NC", frozenset({"person", "money"})),

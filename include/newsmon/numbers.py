@@ -92,6 +92,10 @@ _WORD_NUMBER = re.compile(  # a run of number words; (?=[adefhnostz]) only makes
     rf"(?:(?:-|[^\S\n]+|{_AFTER_SCALE}[^\S\n]+and[^\S\n]+){_WORD})*",  # "thirty-one", "hundred and five"
     re.IGNORECASE,
 )
+# "around a kilogram of heroin", "half a tonne of cocaine": one weight unit, written with an article
+_ARTICLE_WEIGHT = re.compile(
+    r"\b(half\s+)?an?(?=\s+(?:kilo(?:gram(?:me)?)?|tonne|(?:metric\s+)?ton)\s+of\b)", re.IGNORECASE
+)
 _DIGIT_NUMBER = re.compile(
     r"(?<![\d.,:/\-])(?<!\d[-–] )(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
     r"|\d{1,3}(?:, \d{3}){2,}\.\d{1,2}(?!\d)|\d{1,3}(?:, \d{3}){3,}(?![\d,]\d)"  # "N134, 337, 759, 574.25"
@@ -307,6 +311,8 @@ def _find_cores(text: str) -> list[_Core]:
         value = _word_value(match.group(1))
         if value is not None:
             cores.append(_Core(match.start(), match.end(1), value, True, match.group(1)))
+    for match in _ARTICLE_WEIGHT.finditer(text):
+        cores.append(_Core(match.start(), match.end(), 0.5 if match.group(1) else 1.0, True, match.group(0)))
     taken = [(c.start, c.end) for c in cores]
     for match in _WORD_NUMBER.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in taken):

@@ -79,6 +79,9 @@ def _rows(text: str) -> list[Row]:
             [("seize", "weight", "kg", 61, "exact")],
         ),
         ("Arrests in the county this spring stood at 318.", [("arrest", "count", "person", 318, "exact")]),
+        ("The court ordered him to serve nine years in prison.", [("sentence", "term", "year", 9, "exact")]),
+        ("She must serve two years in jail, complete one year of treatment and pay a fine.",
+         [("sentence", "term", "year", 2, "exact")]),
         ("The seizures were made by 40 officers.", []),
         ("The regulator filed 640 enforcement actions.", [("charge", "count", "case", 640, "exact")]),
         # relative clauses and breakdowns
@@ -210,6 +213,7 @@ def test_extract_figures_reads_constructions(sentence: str, expected: list[Row])
         "The former mayor was sentenced to death with a two-year reprieve.",
         "Her lawyers said the term was harsher than the 4-year sentence given to her partner.",
         "Prosecutors had sought 15 years in prison for the banker.",
+        "She must complete one year of a treatment programme and serve community service.",
     ],
 )
 def test_extract_figures_leaves_out_non_figures(sentence: str) -> None:

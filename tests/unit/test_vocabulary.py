@@ -96,6 +96,10 @@ def test_crime_categories_of_compounds(sentence: str, category: str) -> None:
     ("The agency returned more than $2.3 billion to consumers last year.", [("fine", "amount", "USD", 2300000000)]),
     ("The carmaker was required to refund $2.2 billion to buyers.", [("fine", "amount", "USD", 2200000000)]),
     ("Thailand returned 40 fugitives to China.", [("transfer", "count", "person", 40)]),
+    ("The regulator sent checks totaling $41.5 million to 1.3 million consumers.",
+     [("fine", "amount", "USD", 41500000)]),
+    ("The bureau mailed refund payments worth $800,000.", [("fine", "amount", "USD", 800000)]),
+    ("The broker sent checks totaling $90,000 to a shell company.", [("harm", "amount", "USD", 90000)]),
 ])
 def test_money_kept_from_a_crime_or_given_back(sentence: str, expected: list[Row]) -> None:
     assert _rows(sentence) == expected
