@@ -225,6 +225,11 @@ _CRIME_ITEM = re.compile(
     + r")(?![\w-])\s*(?:,|and\b|or\b|as well as\b)",
     re.IGNORECASE,
 )
+_SCHEME_VALUE_BEFORE = re.compile(
+    r"\b(?:schemes?|scams?|frauds?|swindles?|ponzi|embezzlement)\s+(?:totall?ing|worth|valued\s+at|amounting\s+to"
+    r"|involving)\s+(?:about\s+|approximately\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|some\s+)?$",
+    re.IGNORECASE,
+)
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ught", "eld", "ozen", "olen", "ken", "up", "over", "back", "home")
 
 
@@ -566,6 +571,8 @@ def _choose_actions(
     in_cases = _in_cases_choice(scene, quantity, unit, drafts)
     if in_cases is not None:
         return [in_cases]
+    if unit == "money" and _SCHEME_VALUE_BEFORE.search(sentence[max(0, quantity.start - 50) : quantity.start]):
+        return [_Choice("harm", None, 0.9)]    # "a fraud scheme totaling $150 million": what the crime took
     candidates = _left_choices(scene, quantity) + _right_choices(scene, quantity, head)
     money_fine = _money_noun_choice(sentence, quantity)
     if money_fine is not None:

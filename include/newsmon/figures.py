@@ -62,6 +62,14 @@ _NUMBER_AFTER = re.compile(
 _BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
 _OTHER_NEAR = re.compile(r"\b(?:other|another|additional|more|further|remaining)\b", re.IGNORECASE)
 _Period = tuple[date | None, date | None]
+# Words that do not tell one counted thing from another: "45 people" and "45 suspects" may be one fact.
+_GENERIC_COUNTED = frozenset("""
+people persons person individuals suspects suspect defendants defendant offenders men women others other
+more the a an them
+""".split())
+_CLAUSE_STARTS = frozenset("""
+who which that whom whose were was are is have has had been be of with in on at for to from by
+""".split())
 # The words that describe what a number counts: "34 suspected kidnappers", "1,805 rounds of
 # ammunition" (up to four words, not past a comma, a conjunction or another number).
 _OWN_WORDS = re.compile(r"(?:[ -](?!(?:and|or|as|were|was|had|have|in|on|at|from|for|to|by)\b)[A-Za-z][\w'’-]*){0,4}")
@@ -82,6 +90,7 @@ def extract_figures(
     context = DocumentContext.build(text, found)
     all_periods = [p for p in find_periods(text, published) if p.kind == "period"]
     figures: list[Figure] = []
+    counted: list[frozenset[str]] = []  # per figure, the specific words of what its number counts
     carried: _Period | None = None
     renewed = False  # whether the last sentence stated or used the carried period
     story: _Period | None = None  # the last period the story stated, for "during the period"
@@ -99,6 +108,7 @@ def extract_figures(
         if not periods and story is not None and _PERIOD_ANAPHOR.search(sentence.text):
             carried = story  # "during the period", "in this period": the story's own period
         made = [_to_figure(context, sentence, draft, periods, carried) for draft in drafts]
+        counted.extend(_counted_words(sentence.text, draft) for draft in drafts)
         stated = [p for p in periods if not p.launch]  # "which began in 2023" dates a start, not the story
         if stated:
             story = _story_period(stated)
@@ -111,7 +121,7 @@ def extract_figures(
             undated = []
         carried = _carried_period(stated, periods, made, carried if renewed else None)
         renewed = bool(periods or made)
-    kept = _deduplicate(text, figures)
+    kept = _deduplicate(text, figures, counted)
     log.debug("extracted %d figures (%d before one-fact-one-figure)", len(kept), len(figures))
     return kept
 
@@ -322,8 +332,25 @@ def _span_distance(start: int, end: int, other_start: int, other_end: int) -> in
     return 0
 
 
-def _deduplicate(text: str, figures: list[Figure]) -> list[Figure]:
-    """Drop headline repeats, anaphoric restatements ("the 1,207 suspects") and rounded restatements."""
+def _counted_words(sentence: str, draft: Draft) -> frozenset[str]:
+    """The words that say what a figure's number counts, up to the first word that starts a clause
+    or a description, less names, participles and generic nouns: "four notorious kidnappers who ..."
+    -> notorious, kidnappers; "four suspected gunrunners" -> gunrunners; "two Thais accused of ...",
+    "12 people aged 30 to 50" and "45 people" -> nothing."""
+    own = _OWN_WORDS.match(sentence, draft.quantity.end)
+    found: set[str] = set()
+    for word in re.findall(r"[\w'’-]+", sentence[draft.quantity.end : own.end() if own else draft.quantity.end]):
+        if word.lower() in _CLAUSE_STARTS or word.lower().endswith(("ly", "ing")):
+            break
+        if word.islower() and word not in _GENERIC_COUNTED and not word.endswith("ed"):
+            found.add(word)
+    return frozenset(found)
+
+
+def _deduplicate(text: str, figures: list[Figure], counted: list[frozenset[str]]) -> list[Figure]:
+    """Drop headline repeats, anaphoric restatements ("the 1,207 suspects") and rounded restatements.
+    Two body figures whose numbers count offenders of different crimes ("four gunrunners", "four
+    kidnappers") are two facts."""
     headline = [_is_headline(text, f) for f in figures]
     anaphoric = [
         bool(re.search(r"\b(?:the|these|those)\s+$", text[max(0, f.start - 7) : f.start], re.IGNORECASE))
@@ -352,6 +379,10 @@ def _deduplicate(text: str, figures: list[Figure]) -> list[Figure]:
                     break
                 continue
             if figure.value == other.value and figure.value_max == other.value_max:
+                if _counts_other_offenders(figure, other, counted[i], counted[j]) and not (
+                    headline[i] or headline[j] or anaphoric[i] or anaphoric[j]
+                ):
+                    continue
                 if _drops_duplicate(i, j, headline, anaphoric, text, figure):
                     keep[i] = False
                     break
@@ -359,6 +390,15 @@ def _deduplicate(text: str, figures: list[Figure]) -> list[Figure]:
                 keep[i] = False
                 break
     return [f for f, k in zip(figures, keep) if k]
+
+
+def _counts_other_offenders(figure: Figure, other: Figure, words: frozenset[str], other_words: frozenset[str]) -> bool:
+    """Two equal numbers that count different things of different crimes ("four kidnappers", "four
+    gunrunners") are two facts; synonyms of one crime ("three shopkeepers", "three victims") are not told apart."""
+    different_words = bool(words and other_words and not words & other_words)
+    return different_words and None not in (figure.crime_category, other.crime_category) and (
+        figure.crime_category != other.crime_category
+    )
 
 
 def _same_fact_frame(figure: Figure, other: Figure) -> bool:

@@ -73,9 +73,9 @@ TRIGGERS: tuple[TriggerWord, ...] = (
                 "arrest", "S", _PERSON),
     # "netted" money is what a crime made ("explosions that netted the gang EUR 1.6 million"), unless
     # what was netted is goods ("the raids netted assets totalling S$1 billion")
-    TriggerWord(r"netted(?=\s+(?:a\s+)?(?:haul|assets|cash|drugs|narcotics|contraband|propert(?:y|ies)|goods"
+    TriggerWord(r"net(?:ted|ting)(?=\s+(?:a\s+)?(?:haul|assets|cash|drugs|narcotics|contraband|propert(?:y|ies)|goods"
                 r"|items|weapons|firearms|guns|vehicles)\b)", "seize", "A"),
-    TriggerWord(r"netted", "seize", "A", None, (("person", "arrest"), ("money", "harm"))),
+    TriggerWord(r"net(?:ted|ting)", "seize", "A", None, (("person", "arrest"), ("money", "harm"))),
     TriggerWord(r"intercept(?:s|ed|ing)?", "seize", "AP", None, (("person", "arrest"),)),
     # charge
     TriggerWord(r"charg(?:e|es|ed|ing)", "charge", "APN", _PEOPLE_OR_CASES),

@@ -80,6 +80,10 @@ def _rows(text: str) -> list[Row]:
         ),
         ("Arrests in the county this spring stood at 318.", [("arrest", "count", "person", 318, "exact")]),
         ("The court ordered him to serve nine years in prison.", [("sentence", "term", "year", 9, "exact")]),
+        ("The patrols caught 40 smugglers, netting over 90 kg of heroin.",
+         [("arrest", "count", "person", 40, "exact"), ("seize", "weight", "kg", 90, "more_than")]),
+        ("He was ordered to pay $3 million in restitution for a bribery scheme worth $40 million.",
+         [("fine", "amount", "USD", 3e6, "exact"), ("harm", "amount", "USD", 4e7, "exact")]),
         ("She must serve two years in jail, complete one year of treatment and pay a fine.",
          [("sentence", "term", "year", 2, "exact")]),
         ("The seizures were made by 40 officers.", []),
@@ -279,6 +283,22 @@ def test_extract_figures_keeps_one_figure_per_fact() -> None:
         "The 1,200 suspects face charges of fraud."
     )
     assert _rows(text) == [("arrest", "count", "person", 1200, "exact")]
+
+
+def test_equal_numbers_of_offenders_of_different_crimes_are_two_facts() -> None:
+    text = (
+        "In the north, officers arrested four suspected drug dealers near the port. "
+        "In the capital, detectives arrested four notorious burglars who had raided shops."
+    )
+    assert _rows(text) == [("arrest", "count", "person", 4, "exact"), ("arrest", "count", "person", 4, "exact")]
+
+
+def test_equal_numbers_restated_with_another_noun_stay_one_fact() -> None:
+    text = (
+        "Police arrested three men suspected of robbing a jeweller. "
+        "The three robbers were remanded in custody. Officers later arrested three robbery suspects."
+    )
+    assert _rows(text) == [("arrest", "count", "person", 3, "exact")]
 
 
 def test_a_page_title_repeated_around_the_site_name_is_a_headline() -> None:
