@@ -230,6 +230,7 @@ _SCHEME_VALUE_BEFORE = re.compile(
     r"|involving)\s+(?:about\s+|approximately\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|some\s+)?$",
     re.IGNORECASE,
 )
+_CONTRAST_GAP = re.compile(r"\b(?:while|whereas|but|although|though|yet)\b", re.IGNORECASE)
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ught", "eld", "ozen", "olen", "ken", "up", "over", "back", "home")
 
 
@@ -858,6 +859,8 @@ def _inherited_choice(
     source = _source_draft(drafts, unit)
     if source is not None:
         gap = sentence[source.head_end : quantity.start]
+        if _CONTRAST_GAP.search(gap):
+            return None     # "12 people were questioned while another eight were wanted": not a part
         part = include or _BREAKDOWN_BEFORE.search(before)
         if part and not _within_total(_largest(drafts, source.unit), quantity):
             return None

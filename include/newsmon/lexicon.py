@@ -169,8 +169,12 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"investigations? into", "investigate", "N", _PEOPLE_OR_CASES),
     TriggerWord(r"under investigation", "investigate", "S", _PERSON),
     TriggerWord(
-        r"assisting (?:police )?(?:in|with) (?:investigations?|inquiries)", "investigate", "S", _PERSON
+        r"assisting (?:the )?(?:police )?(?:in|with) (?:their |its |the )?(?:investigations?|inquiries|enquiries)",
+        "investigate", "S", _PERSON
     ),
+    # "there are 82 suspects in the investigation": the people an investigation names
+    TriggerWord(r"(?<=suspects )in (?:the|this) (?:investigation|probe|inquiry|case)(?=\s*[.;]|\s+so far\b)",
+                "investigate", "S", _PERSON),
     TriggerWord(r"crackdowns? on", "investigate", "N", _CASES),
     TriggerWord(r"investigations", "investigate", "C", _CASES),
     TriggerWord(r"launch(?:es|ed|ing)?|(?:the )?launch of|(?:were |was )?taken up for investigation",

@@ -80,6 +80,11 @@ def _rows(text: str) -> list[Row]:
         ),
         ("Arrests in the county this spring stood at 318.", [("arrest", "count", "person", 318, "exact")]),
         ("The court ordered him to serve nine years in prison.", [("sentence", "term", "year", 9, "exact")]),
+        ("Five men are assisting the police with their enquiries.",
+         [("investigate", "count", "person", 5, "exact")]),
+        ("So far there are 31 suspects in the probe.", [("investigate", "count", "person", 31, "exact")]),
+        ("Nine people were questioned while another four were still at large.",
+         [("investigate", "count", "person", 9, "exact")]),
         ("The patrols caught 40 smugglers, netting over 90 kg of heroin.",
          [("arrest", "count", "person", 40, "exact"), ("seize", "weight", "kg", 90, "more_than")]),
         ("He was ordered to pay $3 million in restitution for a bribery scheme worth $40 million.",
@@ -218,6 +223,7 @@ def test_extract_figures_reads_constructions(sentence: str, expected: list[Row])
         "Her lawyers said the term was harsher than the 4-year sentence given to her partner.",
         "Prosecutors had sought 15 years in prison for the banker.",
         "She must complete one year of a treatment programme and serve community service.",
+        "Two suspects in the case were later released on bail.",
     ],
 )
 def test_extract_figures_leaves_out_non_figures(sentence: str) -> None:
