@@ -148,8 +148,11 @@ _PAST_YEARS = re.compile(
 )
 _SO_FAR_YEAR = re.compile(rf"\b(?:so\s+far|to\s+date|thus\s+far)\s+(?:in|this)\s+(?P<y>{_YEAR})\b", _FLAGS)
 _WEEK = re.compile(r"\b(?P<w>this|last)\s+week\b", _FLAGS)
+# "the fiscal year that ended June 30", "the year ending June", "the twelve months to March 2023"
 _FISCAL_ENDED = re.compile(
-    rf"\bfiscal\s+year\s+(?:that\s+)?end(?:ed|ing)\s+(?:in\s+|on\s+)?(?P<a>{_POINT})\b", _FLAGS
+    rf"\b(?:(?:fiscal|financial)\s+year|year|(?:twelve|12)[- ]months?(?:\s+period)?)\s+"
+    rf"(?:that\s+|which\s+)?(?:end(?:ed|ing|s)|to)\s+(?:in\s+|on\s+)?(?!date\b|now\b|today\b)(?P<a>{_POINT})\b",
+    _FLAGS,
 )
 _FROM = re.compile(
     rf"\bfrom\s+(?P<a>{_MONTH}(?:\s+{_DAY}\b)?(?:,?\s+{_YEAR})?|{_YEAR})\b"

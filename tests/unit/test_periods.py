@@ -39,6 +39,11 @@ PUBLISHED = date(2025, 1, 16)  # a Thursday
         ("this week", date(2025, 1, 13), PUBLISHED),
         ("in fiscal year 2018", date(2017, 10, 1), date(2018, 9, 30)),
         ("in the fiscal year that ended in September", date(2023, 10, 1), date(2024, 9, 30)),
+        # twelve months that end on a named month or day
+        ("during the year ending June", date(2023, 7, 1), date(2024, 6, 30)),
+        ("in the year to March 2023", date(2022, 4, 1), date(2023, 3, 31)),
+        ("in the twelve months ending June 30, 2018", date(2017, 7, 1), date(2018, 6, 30)),
+        ("over the 12-month period ended 31 October", date(2023, 11, 1), date(2024, 10, 31)),
         ("the first 11 months of last year", date(2024, 1, 1), date(2024, 11, 30)),
         ("in the first half of 2024", date(2024, 1, 1), date(2024, 6, 30)),
         ("over the past five years", date(2020, 1, 1), date(2024, 12, 31)),
