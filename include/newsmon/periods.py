@@ -202,6 +202,9 @@ _ANNOUNCED_AFTER = re.compile(
 # "Beijing, March 22, 2017 (Xinhua):" or "BRUSSELS, 3 May --": the date line of a wire report.
 _DATELINE_BEFORE = re.compile(r"[ \t]*(?:[A-Z][\w.'’\-]*,?\s+){0,5}")
 _DAY_NUMBER = re.compile(r"(?<!\d)\d{1,2}(?!\d)")
+# "(UrduPoint / Pakistan Point News - " or "(Reuters, ": names only, then a dash or a comma
+_CREDIT_OPENING = re.compile(r"\(\s*(?:(?:[A-Z][\w.&'’-]*|/)[ \t]*){1,8}(?:[-–—]|,)\s*$")
+_CREDIT_CLOSING = re.compile(r"\s*\)")
 _DATELINE_AFTER = re.compile(
     r"\A\s*(?:\([^()\n]{1,40}\)\s*(?=[A-Z])|(?:\([^()\n]{1,40}\)\s*)?(?::|--|—|–|-\s))"
 )
@@ -353,7 +356,10 @@ def _sentence_before(text: str, start: int, size: int) -> str:
 
 
 def _is_dateline(text: str, start: int, end: int) -> bool:
-    """A date between a line's place name and its "(Agency):" or "--" is the date of the report."""
+    """A date between a line's place name and its "(Agency):" or "--" is the date of the report,
+    and so is a date that closes a credit in brackets ("(Daily News Service - 11th Feb, 2025)")."""
+    if _CREDIT_OPENING.search(text[max(0, start - 70) : start]) and _CREDIT_CLOSING.match(text, end):
+        return True
     line_start = text.rfind("\n", 0, start) + 1
     if not _DAY_NUMBER.search(text, start, end) or not _DATELINE_BEFORE.fullmatch(text[line_start:start]):
         return False

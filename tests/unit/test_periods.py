@@ -104,6 +104,8 @@ def test_resolve_period_resolves_absolute_years_without_a_publication_date() -> 
         "BEIJING, March 3, 2024 (Wire) --",
         "Lagos, 12 June 2023 —",
         "News Agency, Beijing, October 22 (Reporter Li Ming) A reporter learned",
+        # a credit in brackets that closes with the date
+        "KARACHI, (Harbour Daily / Metro Wire - 11th Feb, 2025) The agency",
     ],
 )
 def test_find_periods_marks_the_time_of_the_report(text: str) -> None:
