@@ -170,6 +170,8 @@ _LEADING_PLACE_WORDS = frozenset({"barangay", "brgy", "sitio", "purok"})
 _AREA_AFTER = re.compile(r"^\s+(?:area|areas|neighbourhood|neighborhood|suburb|locality)\b")
 _OPERATION_BEFORE = re.compile(r"\b[Oo]peration\s+$|\bcode-?named\s+$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# an Arabic article joined to a name: "al-Jammal", "el-Sisi", "ad-Din"
+_ARTICLE_PREFIX_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul)-[A-Z]")
 # Particles inside Arabic and European names ("Omar Faisal Al Harbi", "Karim bin Salem").
 _NAME_PARTICLES = frozenset(
     {"al", "bin", "binti", "ibn", "abu", "el", "van", "von", "de", "da", "dos", "del"}
@@ -301,7 +303,7 @@ def _is_capitalized(token: _Token) -> bool:
     word = token.text
     if word[0] in "‘'’":
         word = word.lstrip("‘'’")
-    return bool(word) and word[0].isupper()
+    return bool(word) and (word[0].isupper() or bool(_ARTICLE_PREFIX_NAME.match(word)))
 
 
 def _group_tokens(text: str, tokens: list[_Token]) -> list[list[_Token]]:
@@ -761,7 +763,12 @@ def _known_after_opening_word(text: str, tokens: list[_Token]) -> list[_Candidat
 
 
 def _org_candidates(text: str, tokens: list[_Token]) -> list[_Candidate]:
-    while tokens and _base(tokens[0].lower) in TITLE_WORDS and len(tokens) > 2:
+    while (
+        tokens
+        and _base(tokens[0].lower) in TITLE_WORDS
+        and len(tokens) > 2
+        and _base(tokens[1].lower) not in ORG_KEYWORDS     # "General Department of ...": part of the name
+    ):
         tokens = tokens[1:]
         while tokens and tokens[0].text in _CONNECTORS | {"the"}:
             tokens = tokens[1:]
@@ -847,6 +854,8 @@ def _looks_like_person(text: str, tokens: list[_Token]) -> bool:
 
 
 def _name_shaped(word: str) -> bool:
+    if _ARTICLE_PREFIX_NAME.match(word):
+        word = word[word.index("-") + 1 :]      # "al-Jammal" is shaped as "Jammal"
     if not word[:1].isupper():
         return False
     rest = word[1:]

@@ -106,3 +106,13 @@ def test_a_town_of_the_city_table_after_a_preposition_is_a_place() -> None:
 def test_a_city_name_after_a_determiner_is_not_a_place() -> None:
     text = "He thanked our Tilburg colleagues for the help."
     assert ("LOC", "Tilburg") not in _pairs(text)
+
+
+def test_a_name_with_a_joined_arabic_article_is_kept_whole() -> None:
+    text = "Customs chief Khalid bin Saeed al-Marri praised the inspectors."
+    assert _pairs(text) == {("PERSON", "Khalid bin Saeed al-Marri")}
+
+
+def test_a_rank_word_that_opens_an_organisation_name_stays_in_it() -> None:
+    text = "The General Directorate of Border Security reported the seizure on Friday."
+    assert _pairs(text) == {("ORG", "General Directorate of Border Security")}
