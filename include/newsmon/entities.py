@@ -170,6 +170,9 @@ _LEADING_PLACE_WORDS = frozenset({"barangay", "brgy", "sitio", "purok"})
 _AREA_AFTER = re.compile(r"^\s+(?:area|areas|neighbourhood|neighborhood|suburb|locality)\b")
 _OPERATION_BEFORE = re.compile(r"\b[Oo]peration\s+$|\bcode-?named\s+$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# a quoted nickname inside a name: Joaquin “El Chapo” Guzman (the nickname is no part of it)
+_NICKNAME = re.compile(r"(?<=[A-Za-z]) [“\"][A-Z][^”\"\n]{0,24}[”\"](?= [A-Z][a-z])")
+_NICKNAME_GAP = re.compile(r" [“\"][A-Z][^”\"\n]{0,24}[”\"] ")
 # an Arabic article joined to a name: "al-Jammal", "el-Sisi", "ad-Din"
 _ARTICLE_PREFIX_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul)-[A-Z]")
 # Particles inside Arabic and European names ("Omar Faisal Al Harbi", "Karim bin Salem").
@@ -239,7 +242,7 @@ def find_mentions(text: str) -> list[Mention]:
 def _skipped_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in _DATELINE.finditer(text) if m.end() > m.start()]
     spans.extend((m.start(), m.end()) for m in _PLACE_DATELINE.finditer(text) if _is_dateline_place(m))
-    for pattern in (_AGENCY_DATELINE, _BREADCRUMB, _CREDIT_SPANS):
+    for pattern in (_AGENCY_DATELINE, _BREADCRUMB, _CREDIT_SPANS, _NICKNAME):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     return spans
 
@@ -365,7 +368,7 @@ def _split_and(group: list[_Token]) -> list[list[_Token]]:
 
 def _joined(text: str, left: _Token, right: _Token) -> bool:
     gap = text[left.end : right.start]
-    return gap in (" ", "-") or (gap == "" and left.text.endswith("."))
+    return gap in (" ", "-") or (gap == "" and left.text.endswith(".")) or bool(_NICKNAME_GAP.fullmatch(gap))
 
 
 def _trim_connectors(group: list[_Token]) -> list[_Token]:
@@ -930,6 +933,7 @@ def _candidate(kind: str, text: str, tokens: list[_Token]) -> _Candidate:
     name = _POSSESSIVE.sub("", raw) if kind != "ACRONYM" else raw
     if name != raw:
         end = start + len(name)
+    name = _NICKNAME_GAP.sub(" ", name)     # the name leaves a nickname out; the span still covers it
     words = [_base(t.text) for t in tokens if t.text not in _CONNECTORS]
     return _Candidate(kind, name, start, end, name.lower(), words)
 

@@ -116,3 +116,10 @@ def test_a_name_with_a_joined_arabic_article_is_kept_whole() -> None:
 def test_a_rank_word_that_opens_an_organisation_name_stays_in_it() -> None:
     text = "The General Directorate of Border Security reported the seizure on Friday."
     assert _pairs(text) == {("ORG", "General Directorate of Border Security")}
+
+
+def test_a_quoted_nickname_inside_a_name_is_left_out_of_it() -> None:
+    text = "Detectives charged Marco “The Ghost” Valdez Ortega and his cousin Luis Ortega, prosecutors said."
+    mentions = [m for m in find_mentions(text) if m.type == "PERSON"]
+    assert [m.name for m in mentions] == ["Marco Valdez Ortega", "Luis Ortega"]
+    assert text[mentions[0].start : mentions[0].end] == "Marco “The Ghost” Valdez Ortega"
