@@ -652,6 +652,8 @@ def _split_title(tokens: list[_Token]) -> tuple[list[_Token], list[_Token]] | No
         return None
     if any(t.lower in MONTHS_AND_DAYS or _base(t.lower) in ORG_KEYWORDS for t in name):
         return None
+    if skipped_department and all(_COMMON_NOUN_ENDING.search(t.text) or t.lower in COMMON_CAPITALIZED for t in name[-1:]):
+        return None     # "Director of Public Prosecutions": an office, not a name
     person = _person_from_name(name, from_end=skipped_department)
     if len(person) == 1 and (person[0].lower in COMMON_CAPITALIZED or _is_acronym(person[0].text)):
         return None
@@ -775,6 +777,7 @@ def _org_candidates(text: str, tokens: list[_Token]) -> list[_Candidate]:
         tokens = tokens[1:]
         while tokens and tokens[0].text in _CONNECTORS | {"the"}:
             tokens = tokens[1:]
+        tokens = _portfolio_dropped(tokens)
     meaningful = [t for t in tokens if t.text not in _CONNECTORS and _base(t.lower) not in ORG_KEYWORDS]
     if not meaningful:
         return []
@@ -784,6 +787,18 @@ def _org_candidates(text: str, tokens: list[_Token]) -> list[_Candidate]:
     if nested is not None:
         return [_candidate("ORG", text, nested[0]), _candidate("ORG", text, nested[1])]
     return [_candidate("ORG", text, tokens)]
+
+
+def _portfolio_dropped(tokens: list[_Token]) -> list[_Token]:
+    """After a title, "Public Affairs of the Ghana Police Service" is the title's portfolio and then
+    the organisation: the organisation is what follows "of the"."""
+    for index in range(1, len(tokens) - 2):
+        if tokens[index].text == "of" and tokens[index + 1].text == "the":
+            left, right = tokens[:index], tokens[index + 2 :]
+            if not _has_org_keyword(left) and _has_org_keyword(right):
+                return right
+            break
+    return tokens
 
 
 def _split_nested_org(tokens: list[_Token]) -> tuple[list[_Token], list[_Token]] | None:

@@ -123,3 +123,12 @@ def test_a_quoted_nickname_inside_a_name_is_left_out_of_it() -> None:
     mentions = [m for m in find_mentions(text) if m.type == "PERSON"]
     assert [m.name for m in mentions] == ["Marco Valdez Ortega", "Luis Ortega"]
     assert text[mentions[0].start : mentions[0].end] == "Marco “The Ghost” Valdez Ortega"
+
+
+def test_a_title_s_portfolio_before_of_the_is_not_part_of_the_organisation() -> None:
+    text = "Inspector Mary Otieno, the Director of Public Affairs of the Lakeside Police Service, spoke."
+    assert _pairs(text) == {("PERSON", "Mary Otieno"), ("ORG", "Lakeside Police Service")}
+
+
+def test_an_office_after_a_title_is_not_a_person() -> None:
+    assert ("PERSON", "Public Prosecutions") not in _pairs("The Director of Public Prosecutions declined to comment.")
