@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from newsmon.folding import fold, lowered
 from newsmon.gazetteer import DEMONYMS, agency_id, country_code
 from newsmon.lexicon import CRIME_JOINERS, CRIME_TERMS, WEAK_CRIME_TERMS
 from newsmon.models import Mention
@@ -21,11 +22,15 @@ _CRIME_PATTERNS = tuple(
     (re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), category)
     for pattern, category in CRIME_TERMS
 )
+# The same, for a lower-cased copy of the text (newsmon.folding): this scan runs over every text
+# with a figure.
+_FOLDED_CRIME_PATTERNS = tuple((fold(pattern), category) for pattern, category in _CRIME_PATTERNS)
 _WEAK_CRIME = re.compile(r"(?:" + "|".join(WEAK_CRIME_TERMS) + r")$", re.IGNORECASE)
 _DEMONYM_WORDS = re.compile(
     r"\b(" + "|".join(sorted((d for d, c in DEMONYMS.items() if c), key=len, reverse=True)) + r")\b",
     re.IGNORECASE,
 )
+_FOLDED_DEMONYM_WORDS = fold(_DEMONYM_WORDS)
 _DOLLARS = {"SG": "SGD", "AU": "AUD", "HK": "HKD", "NZ": "NZD", "CA": "CAD", "TW": "TWD"}
 _CRIME_TAIL = re.compile(
     r" of (?:the |key |important |illegal )?[a-z]+(?: [a-z]+)?(?= (?:in|to|from|by|with|for|was|were"
@@ -213,9 +218,10 @@ def _distance(start: int, end: int, anchor: int) -> int:
 def _find_crimes(text: str) -> list[CrimeMention]:
     """Crime phrases of the text, in order: the longest match wins."""
     candidates: list[CrimeMention] = []
-    for pattern, category in _CRIME_PATTERNS:
-        for match in pattern.finditer(text):
-            phrase = match.group(0)
+    low = lowered(text)
+    for pattern, category in _CRIME_PATTERNS if low is None else _FOLDED_CRIME_PATTERNS:
+        for match in pattern.finditer(text if low is None else low):
+            phrase = text[match.start() : match.end()]
             candidates.append(
                 CrimeMention(match.start(), match.end(), phrase, category, bool(_WEAK_CRIME.match(phrase)))
             )
@@ -256,7 +262,8 @@ def main_country(text: str, mentions: list[Mention]) -> str | None:
             prefix = mention.entity_id.split("-")[0].upper()
             if len(prefix) == 2:
                 votes[prefix] += 2
-    for match in _DEMONYM_WORDS.finditer(text):
+    low = lowered(text)
+    for match in (_DEMONYM_WORDS if low is None else _FOLDED_DEMONYM_WORDS).finditer(text if low is None else low):
         votes[DEMONYMS[match.group(1).lower()]] += 1
     if not votes:
         return None

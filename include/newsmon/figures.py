@@ -27,6 +27,7 @@ from newsmon.attributes import (
 )
 from newsmon.entities import find_mentions
 from newsmon.heads import is_title_case
+from newsmon.lexicon import words
 from newsmon.models import Figure, Mention
 from newsmon.numbers import Quantity
 from newsmon.periods import PeriodMention, find_periods
@@ -63,13 +64,13 @@ _BULLET = re.compile(r"\s*(?:[-•*–—]|\d{1,2}[.)])\s")
 _OTHER_NEAR = re.compile(r"\b(?:other|another|additional|more|further|remaining)\b", re.IGNORECASE)
 _Period = tuple[date | None, date | None]
 # Words that do not tell one counted thing from another: "45 people" and "45 suspects" may be one fact.
-_GENERIC_COUNTED = frozenset("""
+_GENERIC_COUNTED = words("""
 people persons person individuals suspects suspect defendants defendant offenders men women others other
 more the a an them
-""".split())
-_CLAUSE_STARTS = frozenset("""
+""")
+_CLAUSE_STARTS = words("""
 who which that whom whose were was are is have has had been be of with in on at for to from by
-""".split())
+""")
 # The words that describe what a number counts: "34 suspected kidnappers", "1,805 rounds of
 # ammunition" (up to four words, not past a comma, a conjunction or another number).
 _OWN_WORDS = re.compile(r"(?:[ -](?!(?:and|or|as|were|was|had|have|in|on|at|from|for|to|by)\b)[A-Za-z][\w'’-]*){0,4}")

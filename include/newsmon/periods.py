@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsmon.folding import fold, lowered
+
 __all__ = ["PeriodMention", "find_periods", "resolve_period"]
 
 
@@ -105,7 +107,7 @@ _YEAR_REF = rf"(?:the\s+)?(?P<y>{_YEAR}|last year|this year|the year)"
 _FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+of\s+{_YEAR_REF}\b", _FLAGS)
 _FIRST_PART = re.compile(
     rf"\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<p>half|quarter)\s+of\s+{_YEAR_REF}\b", _FLAGS)
-_FISCAL = re.compile(rf"\b(?:fiscal(?:\s+year)?|FY)\s?(?P<y>{_YEAR})\b", _FLAGS)
+_FISCAL = re.compile(rf"\b(?:fiscal(?:\s+year)?|fy)\s?(?P<y>{_YEAR})\b", _FLAGS)
 _AS_OF = re.compile(rf"\b(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?P<a>{_POINT})\b", _FLAGS)
 _SINCE_START = re.compile(
     r"\b(?:since\s+the\s+(?:start|beginning)\s+of|so\s+far|to\s+date)\s+"
@@ -229,44 +231,64 @@ _COMPARISON_WORDS = re.compile(
     _FLAGS,
 )
 
-_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("fiscal_ended", _FISCAL_ENDED),
-    ("so_far_year", _SO_FAR_YEAR),
-    ("past_years", _PAST_YEARS),
-    ("year_pair", _YEAR_PAIR),
-    ("month_day_range", _MONTH_DAY_RANGE),
-    ("week", _WEEK),
-    ("range", _RANGE),
-    ("day_range", _DAY_RANGE),
-    ("dash_range", _DASH_RANGE),
-    ("first_months", _FIRST_MONTHS),
-    ("first_part", _FIRST_PART),
-    ("fiscal", _FISCAL),
-    ("since_start", _SINCE_START),
-    ("since_event", _SINCE_EVENT),
-    ("as_of", _AS_OF),
-    ("since", _SINCE),
-    ("from", _FROM),
-    ("month_year", _MONTH_YEAR),
-    ("this_year", _THIS_YEAR),
-    ("last_year", _LAST_YEAR),
-    ("last_month", _LAST_MONTH),
-    ("in_year", _IN_YEAR),
-    ("on_date", _ON_DATE),
-    ("in_month", _IN_MONTH),
-    ("weekday", _WEEKDAY_RE),
-    ("day_word", _DAY_WORD),
-    ("comparison", _COMPARISON_WORDS),
+_MONTH_FIRST = "adfjmnos"     # the letters a month name starts with
+_WEEKDAY_FIRST = "fmstw"
+
+
+def _gated(first: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` behind a look-ahead for the characters a match can start with. The result is
+    the same; the scan is faster, because most positions of a text fail on one character instead
+    of on every alternative of the pattern."""
+    return re.compile(rf"(?=[{first}])(?:{pattern.pattern})", pattern.flags)
+
+
+# In the order they claim text. Each with the characters its matches can start with.
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, _gated(first, pattern))
+    for name, first, pattern in (
+        ("fiscal_ended", "fyt1", _FISCAL_ENDED),
+        ("so_far_year", "st", _SO_FAR_YEAR),
+        ("past_years", "oidfw", _PAST_YEARS),
+        ("year_pair", "id", _YEAR_PAIR),
+        ("month_day_range", "fb" + _MONTH_FIRST, _MONTH_DAY_RANGE),
+        ("week", "tl", _WEEK),
+        ("range", "fb0-9" + _MONTH_FIRST, _RANGE),
+        ("day_range", "fbo0-9", _DAY_RANGE),
+        ("dash_range", _MONTH_FIRST, _DASH_RANGE),
+        ("first_months", "tf", _FIRST_MONTHS),
+        ("first_part", "tfs", _FIRST_PART),
+        ("fiscal", "f", _FISCAL),
+        ("since_start", "sty", _SINCE_START),
+        ("since_event", "s", _SINCE_EVENT),
+        ("as_of", "ab", _AS_OF),
+        ("since", "s", _SINCE),
+        ("from", "f", _FROM),
+        ("month_year", "idfo0-9" + _MONTH_FIRST, _MONTH_YEAR),
+        ("this_year", "t", _THIS_YEAR),
+        ("last_year", "l", _LAST_YEAR),
+        ("last_month", "l", _LAST_MONTH),
+        ("in_year", "idfto", _IN_YEAR),
+        ("on_date", "ol0-9" + _MONTH_FIRST + _WEEKDAY_FIRST, _ON_DATE),
+        ("in_month", "idtls", _IN_MONTH),
+        ("weekday", "olt" + _WEEKDAY_FIRST, _WEEKDAY_RE),
+        ("day_word", "yt", _DAY_WORD),
+        ("comparison", "atyp", _COMPARISON_WORDS),
+    )
 )
+# The same, for a lower-cased copy of the text (newsmon.folding)
+_FOLDED_PATTERNS = tuple((name, fold(pattern)) for name, pattern in _PATTERNS)
+_FOLDED_FISCAL = fold(_FISCAL)
 
 
 def find_periods(text: str, published: date | None) -> list[PeriodMention]:
     """Return the resolvable time expressions of ``text``, in order, without overlaps."""
     mentions: list[PeriodMention] = []
     taken: list[tuple[int, int]] = []
-    fiscal_years = {int(m.group("y")) for m in _FISCAL.finditer(text)}
-    for name, pattern in _PATTERNS:
-        for match in pattern.finditer(text):
+    low = lowered(text)
+    scanned = text if low is None else low
+    fiscal_years = {int(m.group("y")) for m in (_FISCAL if low is None else _FOLDED_FISCAL).finditer(scanned)}
+    for name, pattern in _PATTERNS if low is None else _FOLDED_PATTERNS:
+        for match in pattern.finditer(scanned):
             if any(s < match.end() and match.start() < e for s, e in taken):
                 continue
             if name == "comparison":

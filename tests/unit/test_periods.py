@@ -260,3 +260,15 @@ def test_extract_figures_attaches_the_right_period(
 ) -> None:
     periods = [(f.period_start, f.period_end) for f in extract_figures(text, published) if f.value == value]
     assert periods == [(start, end)]
+
+
+@pytest.mark.parametrize(("text", "start", "end"), [
+    ("ARRESTS IN FY2018 ROSE", date(2017, 10, 1), date(2018, 9, 30)),
+    ("Seizures Between March And June", date(2024, 3, 1), date(2024, 6, 30)),
+    # "İ" lower-cases to two characters: the scan falls back to the text itself, offsets still hold
+    ("İzmir police, last year", date(2024, 1, 1), date(2024, 12, 31)),
+])
+def test_periods_are_found_whatever_their_case(text: str, start: date, end: date) -> None:
+    (mention,) = find_periods(text, PUBLISHED)
+    assert (mention.period_start, mention.period_end) == (start, end)
+    assert text[mention.start : mention.end].lower() in ("fy2018", "between march and june", "last year")

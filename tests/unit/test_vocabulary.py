@@ -157,3 +157,14 @@ def test_an_agency_s_remit_names_the_crime_when_the_text_names_none() -> None:
 ])
 def test_what_goods_are_worth(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested 12 people for MONEY LAUNDERING in the capital.",
+    # "İ" lower-cases to two characters: the scan falls back to the text itself, offsets still hold
+    "İstanbul police arrested 12 people for money laundering.",
+])
+def test_crime_phrases_are_found_whatever_their_case(text: str) -> None:
+    (figure,) = extract_figures(text)
+    assert figure.crime_category == "money_laundering"
+    assert figure.crime is not None and figure.crime.lower() == "money laundering"
