@@ -13,7 +13,7 @@ import logging
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from newsmon.actions import Draft, draft_sentence
@@ -91,7 +91,7 @@ def extract_figures(
     context = DocumentContext.build(text, found)
     all_periods = [p for p in find_periods(text, published) if p.kind == "period"]
     figures: list[Figure] = []
-    counted: list[frozenset[str]] = []  # per figure, the specific words of what its number counts
+    counted: list[_Counted] = []  # per figure, what its number counts
     carried: _Period | None = None
     renewed = False  # whether the last sentence stated or used the carried period
     story: _Period | None = None  # the last period the story stated, for "during the period"
@@ -109,7 +109,7 @@ def extract_figures(
         if not periods and story is not None and _PERIOD_ANAPHOR.search(sentence.text):
             carried = story  # "during the period", "in this period": the story's own period
         made = [_to_figure(context, sentence, draft, periods, carried) for draft in drafts]
-        counted.extend(_counted_words(sentence.text, draft) for draft in drafts)
+        counted.extend(_Counted(_counted_words(sentence.text, draft), _item_noun(sentence.text, draft)) for draft in drafts)
         stated = [p for p in periods if not p.launch]  # "which began in 2023" dates a start, not the story
         if stated:
             story = _story_period(stated)
@@ -333,6 +333,21 @@ def _span_distance(start: int, end: int, other_start: int, other_end: int) -> in
     return 0
 
 
+@dataclass(frozen=True, slots=True)
+class _Counted:
+    """What a figure's number counts, to tell two facts with equal numbers apart."""
+
+    words: frozenset[str]       # the specific words of its noun phrase
+    item_noun: str | None       # the head noun of counted things ("rifles"), when the lexicon knows it
+
+
+def _item_noun(sentence: str, draft: Draft) -> str | None:
+    if draft.unit != "item" or draft.head_end <= draft.quantity.end:
+        return None
+    head = re.findall(r"[a-z][\w-]*", sentence[draft.quantity.end : draft.head_end].lower())
+    return head[-1] if head else None
+
+
 def _counted_words(sentence: str, draft: Draft) -> frozenset[str]:
     """The words that say what a figure's number counts, up to the first word that starts a clause
     or a description, less names, participles and generic nouns: "four notorious kidnappers who ..."
@@ -348,10 +363,10 @@ def _counted_words(sentence: str, draft: Draft) -> frozenset[str]:
     return frozenset(found)
 
 
-def _deduplicate(text: str, figures: list[Figure], counted: list[frozenset[str]]) -> list[Figure]:
+def _deduplicate(text: str, figures: list[Figure], counted: list[_Counted]) -> list[Figure]:
     """Drop headline repeats, anaphoric restatements ("the 1,207 suspects") and rounded restatements.
-    Two body figures whose numbers count offenders of different crimes ("four gunrunners", "four
-    kidnappers") are two facts."""
+    Two body figures whose numbers count different things ("16 rifles", "16 pistols") or offenders
+    of different crimes ("four gunrunners", "four kidnappers") are two facts."""
     headline = [_is_headline(text, f) for f in figures]
     anaphoric = [
         bool(re.search(r"\b(?:the|these|those)\s+$", text[max(0, f.start - 7) : f.start], re.IGNORECASE))
@@ -380,7 +395,7 @@ def _deduplicate(text: str, figures: list[Figure], counted: list[frozenset[str]]
                     break
                 continue
             if figure.value == other.value and figure.value_max == other.value_max:
-                if _counts_other_offenders(figure, other, counted[i], counted[j]) and not (
+                if _counts_other_things(figure, other, counted[i], counted[j]) and not (
                     headline[i] or headline[j] or anaphoric[i] or anaphoric[j]
                 ):
                     continue
@@ -393,9 +408,13 @@ def _deduplicate(text: str, figures: list[Figure], counted: list[frozenset[str]]
     return [f for f, k in zip(figures, keep) if k]
 
 
-def _counts_other_offenders(figure: Figure, other: Figure, words: frozenset[str], other_words: frozenset[str]) -> bool:
-    """Two equal numbers that count different things of different crimes ("four kidnappers", "four
-    gunrunners") are two facts; synonyms of one crime ("three shopkeepers", "three victims") are not told apart."""
+def _counts_other_things(figure: Figure, other: Figure, counted: _Counted, other_counted: _Counted) -> bool:
+    """Equal numbers of two known kinds of things ("16 rifles", "16 pistols"), or of people of
+    different crimes ("four kidnappers", "four gunrunners"), count two facts. People named by two
+    words for one crime ("three shopkeepers", "three victims") are not told apart."""
+    if counted.item_noun and other_counted.item_noun:
+        return counted.item_noun != other_counted.item_noun
+    words, other_words = counted.words, other_counted.words
     different_words = bool(words and other_words and not words & other_words)
     return different_words and None not in (figure.crime_category, other.crime_category) and (
         figure.crime_category != other.crime_category

@@ -299,6 +299,11 @@ def test_equal_numbers_of_offenders_of_different_crimes_are_two_facts() -> None:
     assert _rows(text) == [("arrest", "count", "person", 4, "exact"), ("arrest", "count", "person", 4, "exact")]
 
 
+def test_equal_numbers_of_two_kinds_of_things_are_two_facts() -> None:
+    text = "Officers recovered 16 rifles at the farm. At the warehouse they recovered 16 pistols."
+    assert _rows(text) == [("seize", "count", "item", 16, "exact"), ("seize", "count", "item", 16, "exact")]
+
+
 def test_equal_numbers_restated_with_another_noun_stay_one_fact() -> None:
     text = (
         "Police arrested three men suspected of robbing a jeweller. "
