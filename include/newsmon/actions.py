@@ -104,6 +104,12 @@ _LABEL_BEFORE = re.compile(
 )
 _LIST_BEFORE = re.compile(r"\b(?:list of|top|wanted)\s+$", re.IGNORECASE)
 _MOST_WANTED_AFTER = re.compile(r"^\s*(?:most[- ]wanted|top)", re.IGNORECASE)
+_CONTAINER_BEFORE = re.compile(r"\b(?:from|in|inside|within|into)\s+(?:the\s+)?$", re.IGNORECASE)
+_CONTAINER_AFTER = re.compile(
+    r"\s+(?:[a-z-]+\s+)?(?:safes?|suitcases?|lockers?|vaults?|bags?|boxes|crates?|containers?|sacks?|trunks?"
+    r"|cartons?|drums?|barrels?)\b",
+    re.IGNORECASE,
+)
 # "230 Lott Avenue", "41 North Elm St.": a street number, not a count
 _STREET_AFTER = re.compile(
     r"^(?:\s+[A-Z][\w'’.-]*){1,3}\s+(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Boulevard|Blvd|Drive|Dr"
@@ -401,6 +407,8 @@ def _is_excluded_quantity(sentence: str, quantity: Quantity, earlier: list[Quant
         return True
     if not quantity.currency and _STREET_AFTER.match(sentence[quantity.end : quantity.end + 50]):
         return True
+    if _CONTAINER_BEFORE.search(before) and _CONTAINER_AFTER.match(after):
+        return True         # "recovered $40,000 from three safes": where the goods were, not goods
     if (_AGE_COMMAS.search(before) and (after.startswith(",") or not after.strip())
             and quantity.value < 120 and not quantity.is_word):
         return True         # "Ana Ruiz, 34," or a list line "- Ana Ruiz, 34"

@@ -96,6 +96,14 @@ _WORD_NUMBER = re.compile(  # a run of number words; (?=[adefhnostz]) only makes
 _ARTICLE_WEIGHT = re.compile(
     r"\b(half\s+)?an?(?=\s+(?:kilo(?:gram(?:me)?)?|tonne|(?:metric\s+)?ton)\s+of\b)", re.IGNORECASE
 )
+# "a quarter of a million", "three quarters of a billion", "half of a million"
+_FRACTION_OF_SCALE = re.compile(
+    r"\b(?P<n>an?|one|two|three)\s+(?P<f>quarters?|thirds?|halves|half|fifths?|tenths?)\s+of\s+(?:a|an|one)\s+"
+    r"(?P<s>thousand|million|billion)\b",
+    re.IGNORECASE,
+)
+_FRACTION_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_FRACTION_PARTS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5, "fifth": 0.2, "tenth": 0.1}
 _DIGIT_NUMBER = re.compile(
     r"(?<![\d.,:/\-])(?<!\d[-–] )(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
     r"|\d{1,3}(?:, \d{3}){2,}\.\d{1,2}(?!\d)|\d{1,3}(?:, \d{3}){3,}(?![\d,]\d)"  # "N134, 337, 759, 574.25"
@@ -313,6 +321,11 @@ def _find_cores(text: str) -> list[_Core]:
             cores.append(_Core(match.start(), match.end(1), value, True, match.group(1)))
     for match in _ARTICLE_WEIGHT.finditer(text):
         cores.append(_Core(match.start(), match.end(), 0.5 if match.group(1) else 1.0, True, match.group(0)))
+    for match in _FRACTION_OF_SCALE.finditer(text):
+        count = _FRACTION_COUNTS[match.group("n").lower()]
+        part = _FRACTION_PARTS[match.group("f").lower().rstrip("s").replace("halve", "half")]
+        scale = _WORD_SCALES[match.group("s").lower()]
+        cores.append(_Core(match.start(), match.end(), round(count * part * scale), True, match.group(0), scale))
     taken = [(c.start, c.end) for c in cores]
     for match in _WORD_NUMBER.finditer(text):
         if not any(s < match.end() and match.start() < e for s, e in taken):

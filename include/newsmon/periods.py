@@ -192,6 +192,8 @@ _REPORTING_BEFORE = re.compile(
     r"(?:\s+\S+){0,10}?\s*$",
     _FLAGS,
 )
+# "2,300 cases were reported in the first quarter": crimes reported to the police, not a report
+_PASSIVE_REPORTED = re.compile(r"(?<!\bit )\b(?:were|was|been|being|are|is)\s+(?:\w+\s+)?(?:reported|recorded|registered)\s$", _FLAGS)
 _REPORTING_LOOKBACK = 120  # characters, cut at the start of the sentence
 _SENTENCE_STOP = re.compile(r"[.!?][\"'”’)]?\s+(?=[\"'“‘(]?[A-Z])")
 _SENTENCE_OPENING = re.compile(r"(?:[.!?][\"'”’)]?\s+|\n\s*)$")
@@ -360,7 +362,12 @@ def _classify(text: str, start: int, end: int) -> str:
     reporting = _REPORTING_BEFORE.search(before)
     said = before[reporting.end(0) - len(reporting.group(0)) :] if reporting else ""
     # "said on Tuesday" dates the saying; "said that in 2023 ..." dates what was said
-    if reporting and not _EVENT_WORDS.search(said) and not re.search(r"\bthat\b", said, _FLAGS):
+    if (
+        reporting
+        and not _EVENT_WORDS.search(said)
+        and not re.search(r"\bthat\b", said, _FLAGS)
+        and not _PASSIVE_REPORTED.search(before, 0, reporting.start() + len(reporting.group(0).split()[0]) + 1)
+    ):
         return "reporting"
     if _FROM_BEFORE.search(before) and re.match(
         rf"(?:last year|this year|{_YEAR})$", text[start:end], _FLAGS

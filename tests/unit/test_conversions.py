@@ -25,6 +25,8 @@ def test_a_conversion_is_not_a_second_figure(sentence: str, expected: list[tuple
     ("A man (40) was sentenced to three years in prison.", [("sentence", None, 3)]),
     ("Judges issued arrest warrants for two men.", []),
     ("A man of 118 Harbour View Road was charged with burglary.", []),    # a street number
+    ("Officers recovered $40,000 from three safes.", [("seize", "USD", 40000)]),   # a container
+    ("Customs found 9 kg of heroin inside 4 suitcases.", [("seize", None, 9)]),
     ("Officers were arrested outside 4 Mill Lane.", []),
     ("The squad made 72 Supreme Court Place arrests.", [("arrest", None, 72)]),  # a name, then its noun
     ("Agents seized 12 grams of opium and 450gm of hashish.", [("seize", None, 12 / 1000), ("seize", None, 0.45)]),

@@ -244,6 +244,8 @@ def test_find_quantities_merges_a_between_range() -> None:
         ("350 grams of gold", "kg", 0.35),
         ("200 pounds of marijuana", "kg", 90.72),
         ("around a kilogram of shabu", "kg", 1),
+        ("a quarter of a million pills", None, 250000),
+        ("three quarters of a billion", None, 750_000_000),
         ("half a tonne of cocaine", "kg", 500),
         ("102gm of hashish", "kg", 0.102),
         ("jailed for 25 years", "year", 25),

@@ -43,6 +43,8 @@ PUBLISHED = date(2025, 1, 16)  # a Thursday
         ("during the year ending June", date(2023, 7, 1), date(2024, 6, 30)),
         ("in the year to March 2023", date(2022, 4, 1), date(2023, 3, 31)),
         ("in the twelve months ending June 30, 2018", date(2017, 7, 1), date(2018, 6, 30)),
+        # crimes reported to the police in a period: no report's date
+        ("2,300 cases were reported in the first quarter of 2023", date(2023, 1, 1), date(2023, 3, 31)),
         ("over the 12-month period ended 31 October", date(2023, 11, 1), date(2024, 10, 31)),
         ("the first 11 months of last year", date(2024, 1, 1), date(2024, 11, 30)),
         ("in the first half of 2024", date(2024, 1, 1), date(2024, 6, 30)),
@@ -99,6 +101,7 @@ def test_resolve_period_resolves_absolute_years_without_a_publication_date() -> 
         "the agency reported in January",
         "the figures were released in a statement on Tuesday",
         "In a press release Friday, the bureau said",
+        "it was reported on Thursday",
         "according to a statement released late in the evening by the provincial public security department on Monday",
         # datelines of wire reports
         "BEIJING, March 3, 2024 (Wire) --",
