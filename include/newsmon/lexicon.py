@@ -57,6 +57,7 @@ _GROUPS = frozenset({"group", "item", "case"})
 TRIGGERS: tuple[TriggerWord, ...] = (
     # arrest
     TriggerWord(r"arrest(?:s|ed|ing)?", "arrest", "APNC", _PERSON),
+    TriggerWord(r"arest(?:s|ed|ing)?|arrestted|arrsted", "arrest", "APNC", _PERSON),   # common misspellings
     TriggerWord(r"detain(?:s|ed|ing)?", "arrest", "AP", _PERSON),
     TriggerWord(r"detentions?", "arrest", "NC", _PERSON),
     TriggerWord(r"apprehend(?:s|ed|ing)?", "arrest", "AP", _PERSON),
@@ -86,6 +87,11 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"arraign(?:s|ed|ing)?", "charge", "AP", _PERSON),
     TriggerWord(r"brought to (?:court|justice|trial)", "charge", "P", _PERSON),
     TriggerWord(r"(?:filed|pressed|brought) charges against", "charge", "N", _PERSON),
+    # "brought cases against 58 people", "legal action against 12 firms"
+    TriggerWord(r"(?:brought|filed|instituted|lodged|initiated) (?:criminal |court |legal )?"
+                r"(?:cases|proceedings) against|(?:legal|criminal|court) action against", "charge", "N", _PERSON),
+    TriggerWord(r"disciplinary (?:action|proceedings|measures) against", "discipline", "N", _PERSON),
+    TriggerWord(r"(?:registered|opened) (?:criminal )?cases against", "investigate", "N", _PERSON),
     TriggerWord(r"(?:initiated |filed )?lawsuits? against", "charge", "N", _PERSON),
     TriggerWord(r"fac(?:ed|ing) prosecution", "charge", "S", _PERSON),
     TriggerWord(r"(?:are|were|is|was|now) fac(?:e|es|ed|ing) (?:\w+ )?charges", "charge", "S", _PERSON),
@@ -121,10 +127,14 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"disgorg(?:e|ed|ement)", "fine", "ANC", _MONEY),
     TriggerWord(r"settlements?", "fine", "NC", frozenset({"person", "money"})),
     TriggerWord(r"ordered to pay", "fine", "A", _MONEY),
+    # what the crime's own people collected is what it took: "the fraudsters collected $2 million"
+    TriggerWord(r"(?:fraudsters|scammers|swindlers|conmen|con artists|syndicates?|gangs?|criminals|suspects)"
+                r"(?: had| have| allegedly| reportedly)? collected", "harm", "A", _MONEY),
     TriggerWord(r"collected", "fine", "AP", _MONEY),
     TriggerWord(r"obtained orders", "fine", "N", _MONEY),
     # seize
     TriggerWord(r"seiz(?:e|es|ed|ing)", "seize", "AP", None, (("person", "arrest"),)),
+    TriggerWord(r"siez(?:e|es|ed|ing)", "seize", "AP", None, (("person", "arrest"),)),    # a common misspelling
     TriggerWord(r"seizures?", "seize", "NC", _GOODS),
     TriggerWord(r"confiscat(?:e|es|ed|ing)", "seize", "AP", _GOODS),
     TriggerWord(r"confiscations?", "seize", "N", _GOODS),
@@ -307,7 +317,7 @@ investigation violations violation matters
 GROUP_NOUNS: frozenset[str] = words("""
 gangs gang groups group networks network rings ring syndicates syndicate companies company firms
 firm platforms platform dens den banks organisations organizations organization organisation teams
-cartels cartel hubs hub labs lab factories factory workshops workshop centres centers centre center
+cartels cartel hubs hub labs lab laboratories laboratory factories factory workshops workshop centres centers centre center
 operations outfits cells cell clans families
 """)
 

@@ -30,6 +30,13 @@ def _rows(text: str) -> list[Row]:
     ("Challans in 44 cases were submitted to the court.", [("charge", "count", "case", 44)]),
     ("Four men from the coast are facing charges after the raid.", [("charge", "count", "person", 4)]),
     ("Proceedings were launched against 16 customs officers.", [("charge", "count", "person", 16)]),
+    ("Prosecutors brought cases against 58 suppliers.", [("charge", "count", "person", 58)]),
+    ("The board took disciplinary action against 31 wardens.", [("discipline", "count", "person", 31)]),
+    ("Detectives registered cases against 210 hawkers.", [("investigate", "count", "person", 210)]),
+    ("The council took action against 400 drivers.", []),        # no enforcement verb of its own
+    # common misspellings
+    ("Police arested 23 men at the port.", [("arrest", "count", "person", 23)]),
+    ("Officers siezed 40 kg of khat.", [("seize", "weight", "kg", 40)]),
     # removals and expulsions are transfers; people in detention are arrested
     ("The agency carried out 9,450 removals in the fiscal year.", [("transfer", "count", "person", 9450)]),
     ("Officers said 31 are in pre-trial detention.", [("arrest", "count", "person", 31)]),
@@ -54,6 +61,12 @@ def test_action_words_by_meaning(sentence: str, expected: list[Row]) -> None:
     ("Rangers captured 14 rifles near the border.", [("seize", "count", "item", 14)]),
     ("The sweep netted assets totalling $40 million.", [("seize", "amount", "USD", 40000000)]),
     ("The forged cheques netted the pair more than $90,000.", [("harm", "amount", "USD", 90000)]),
+    # money collected: by an agency it is a penalty, by the crime's own people what it took
+    ("The scammers collected $2.4 million from pensioners.", [("harm", "amount", "USD", 2400000)]),
+    ("The agency collected $2.4 million in penalties.", [("fine", "amount", "USD", 2400000)]),
+    # laboratories and dens dismantled are groups
+    ("Agents dismantled 14 drug laboratories and 6 opium dens.",
+     [("solve", "count", "group", 14), ("solve", "count", "group", 6)]),
     # a crime attempted and stopped: what it carried was seized
     ("A courier was stopped at the airport while trying to smuggle 6 kg of heroin.",
      [("seize", "weight", "kg", 6)]),
