@@ -104,6 +104,7 @@ _LABEL_BEFORE = re.compile(
 )
 _LIST_BEFORE = re.compile(r"\b(?:list of|top|wanted)\s+$", re.IGNORECASE)
 _MOST_WANTED_AFTER = re.compile(r"^\s*(?:most[- ]wanted|top)", re.IGNORECASE)
+_DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|more)\s+(?:[\w-]+\s+){0,4}?(?:than|compared)\b", re.IGNORECASE)
 _CONTAINER_BEFORE = re.compile(r"\b(?:from|in|inside|within|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONTAINER_AFTER = re.compile(
     r"\s+(?:[a-z-]+\s+)?(?:safes?|suitcases?|lockers?|vaults?|bags?|boxes|crates?|containers?|sacks?|trunks?"
@@ -209,20 +210,33 @@ _COMPARED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_OF = re.compile(r"\bnumber of\b", re.IGNORECASE)
+_CHANGE_NOUN_FROM = re.compile(
+    r"\b(?:a|the)\s+(?:[\w-]+\s+)?(?:rise|fall|drop|increase|decrease|decline|jump|reduction)\s+from\s+$", re.IGNORECASE
+)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+(?:total|high|low|peak)\s+of\s+)?$", re.IGNORECASE)
+_CHANGED_TO = re.compile(
+    r"\b(?:r[io]se|risen|rising|climb\w*|increas\w*|jump\w*|grew|grown|surg\w*|soar\w*|f[ae]ll\w*|drop\w*"
+    r"|declin\w*|decreas\w*|plung\w*|plummet\w*)\s+(?:by\s+\S+\s+)?to\b",
+    re.IGNORECASE,
+)
 _PURPOSE_BEFORE = re.compile(
     r"\b(?:for|seeking|seek|sought|wanted|warrants?)\s+(?:the|their|his|her)?\s*$", re.IGNORECASE
 )
 # An action noun as the subject of a verb that states its total: "seizures at the airport alone
-# amounted to", "arrests this year stood at", "the confiscations totalled".
+# amounted to", "arrests this year stood at", "the confiscations totalled", "arrests fell to".
 _TOTAL_GAP = re.compile(
-    r"(?:\s+(?:at|in|by|from|during|on|across|this|last|so)\b[\w'’.\- ]{0,40}?)?(?:\s+alone)?"
+    r"(?:\s+(?:of|at|in|by|from|during|on|across|this|last|so)\b[\w'’.\- ]{0,40}?)?(?:\s+alone)?"
     r"\s+(?:have\s+|has\s+)?(?:amount(?:ed|s)\s+to|total(?:l?ed|s)|c[oa]me\s+to|st(?:oo|an)ds?\s+at|reached"
-    r"|numbered)(?:\s+(?:a\s+total\s+of|some|about|around|nearly|almost|over|more\s+than|at\s+least))?\s*",
+    r"|numbered|(?:rose|fell|climbed|increased|decreased|dropped|declined|jumped|grew|surged)\s+to)(?:\s+(?:a\s+total\s+of|some|about|around|nearly|almost|over|more\s+than|at\s+least))?\s*",
     re.IGNORECASE,
 )
 # A term compared with or asked for, not imposed: "lower than the 12-year", "prosecutors sought 9 years"
 _NOT_IMPOSED_TERM_BEFORE = re.compile(
     r"(?:\bthan\s+(?:the\s+|a\s+)?|\b(?:sought|demanded|requested|asked\s+for)\s+(?:a\s+|an\s+|the\s+)?)$",
+    re.IGNORECASE,
+)
+_ELIDED_AFTER = re.compile(
+    r"\s+(?:in|during|for)\s+(?:(?:19|20)\d{2}|last\s+year|the\s+previous\s+year|the\s+year\s+before)\b",
     re.IGNORECASE,
 )
 # A crime named right after a number and ending a list item: "371 armed robbery, 242 ..." (suspects)
@@ -339,7 +353,9 @@ def _list_neighbour_draft(scene: _Scene, quantity: Quantity, drafts: list[Draft]
     if head.excluded or quantity.unit in ("percent", "change", "year", "month", "week", "day"):
         return None
     own_unit = _measure_unit(quantity, head)
-    if own_unit is None and _CRIME_ITEM.match(scene.text, quantity.end):
+    if own_unit is None and _ELIDED_AFTER.match(scene.text, quantity.end):
+        own_unit = "elided"     # "900 cases in 2021 and 750 in 2020": the noun of the item before
+    elif own_unit is None and _CRIME_ITEM.match(scene.text, quantity.end):
         own_unit = "offenders"  # "371 armed robbery, 242 murder suspects": the suspects of a crime
     elif own_unit is None and _names_goods(scene.text, quantity):
         own_unit = "goods"  # "3,170 marijuana plants": a thing beside seized things, if one is near
@@ -363,13 +379,15 @@ def _list_neighbour_draft(scene: _Scene, quantity: Quantity, drafts: list[Draft]
             continue
         if own_unit == "offenders" and neighbour.unit != "person":
             continue
+        if own_unit == "elided" and not _ELIDED_AFTER.match(scene.text, neighbour.head_end):
+            continue        # only a list of counts by time: "900 cases in 2021 and 750 in 2020"
         gap_start = scene.text.find(gap, min(neighbour.head_end, head.end))
         has_trigger = any(gap_start <= t.start < gap_start + len(gap) for t in scene.triggers)
         if not is_item_gap(gap, has_action_word=has_trigger, value=own_unit in ("money", "kg")):
             continue
         if neighbour.action == "seize" and own_unit == "person":
             continue
-        item_unit = {"goods": "item", "offenders": "person"}.get(own_unit, own_unit)
+        item_unit = {"goods": "item", "offenders": "person", "elided": neighbour.unit}.get(own_unit, own_unit)
         made = _make_draft(scene.text, quantity, head, _Choice(neighbour.action, neighbour.trigger, 0.55),
                            item_unit, scene.dollar)
         if made is None or made.action != neighbour.action:
@@ -407,6 +425,8 @@ def _is_excluded_quantity(sentence: str, quantity: Quantity, earlier: list[Quant
         return True
     if not quantity.currency and _STREET_AFTER.match(sentence[quantity.end : quantity.end + 50]):
         return True
+    if quantity.unit is None and _DIFFERENCE_AFTER.match(sentence, quantity.end):
+        return True         # "61 fewer shootings than a year before": a difference, not a count
     if _CONTAINER_BEFORE.search(before) and _CONTAINER_AFTER.match(after):
         return True         # "recovered $40,000 from three safes": where the goods were, not goods
     if (_AGE_COMMAS.search(before) and (after.startswith(",") or not after.strip())
@@ -646,11 +666,13 @@ def _left_gap_score(scene: _Scene, trigger: Trigger, quantity: Quantity) -> floa
     words = [w.lower() for w in _GAP_TOKEN.findall(gap)]
     if _is_counted_head(scene, trigger):
         return None
+    if _TOTAL_GAP.fullmatch(gap) and (set(trigger.word.roles) & {NOMINAL, COUNTED}) and (
+        ACTIVE not in trigger.word.roles or _looks_nominal(sentence, trigger) or trigger.text.endswith("s")
+    ):
+        return 0.8      # "the seizures at the airport alone amounted to 53kg", "arrests fell to 900"
     if ACTIVE not in trigger.word.roles or _looks_nominal(sentence, trigger):
         linked = trigger.text.split()[-1] in NOMINAL_LINKS | {"in"}   # "challans in 44 cases"
         first = next((w for w in words if w != ","), "")
-        if not linked and _TOTAL_GAP.fullmatch(gap):
-            return 0.8      # "the seizures at the airport alone amounted to 53kg"
         if not linked and first not in NOMINAL_LINKS:
             return None
         if _PURPOSE_BEFORE.search(sentence[max(0, trigger.start - 12) : trigger.start]):
@@ -842,10 +864,14 @@ def _comparison_choice(
 ) -> _Choice | None:
     """The earlier value of a comparison ("up from 754", "compared with 180") counts the same thing."""
     before = scene.text[max(0, quantity.start - 30) : quantity.start]
-    if not _COMPARED_BEFORE.search(before):
-        return None
     source = _source_draft(drafts, unit)
-    return None if source is None else _Choice(source.action, None, 0.6, source.unit)
+    if source is None:
+        return None
+    if _COMPARED_BEFORE.search(before) or _CHANGE_NOUN_FROM.search(before):
+        return _Choice(source.action, None, 0.6, source.unit)
+    if _FROM_BEFORE.search(before) and _CHANGED_TO.search(scene.text, max(0, source.quantity.start - 40), quantity.start):
+        return _Choice(source.action, None, 0.6, source.unit)   # "climbed to 3,200 in 2023 from 2,100 in 2022"
+    return None
 
 
 def _inherited_choice(

@@ -56,6 +56,7 @@ _WORD_OF: dict[str, TriggerWord] = {}  # matched text -> its word, for words tha
 _COUNTED_PATTERNS = tuple((pattern, word) for pattern, word in TRIGGER_PATTERNS if COUNTED in word.roles)
 # a word, after an optional alternative joined by a slash ("murder/homicide suspects": "homicide")
 _WORD = re.compile(r"\s*(?:[A-Za-z][\w'’\-]*/(?=[A-Za-z]))?[“\"‘']?([A-Za-z][\w'’\-]*)[”\"’']?")
+_TIME_AFTER = re.compile(r"\s+(?:last|this|next)\s+(?:year|month|week)\b", re.IGNORECASE)
 _MODIFIES_NOUN = re.compile(
     r"\s+(?:warrants?|orders?|teams?|cent(?:re|er)s?|facilit(?:y|ies)|flights?|requests?|treat(?:y|ies)"
     r"|guidelines|powers|units?|squads?|capacity|quotas?|targets?|rates?|laws?|bills?)\b",
@@ -146,6 +147,8 @@ def read_head(sentence: str, quantity: Quantity, triggers: list[Trigger]) -> Hea
         end = _material_end(sentence, quantity.end, {t.start for t in triggers})
         return Head("money" if quantity.currency else "kg", None, end, False, None)
     position = quantity.end
+    if _TIME_AFTER.match(sentence, position):
+        return Head(None, None, position, False, None)     # "fell to 900 last year": no noun, a time
     of_match = re.match(r"\s+of\s+(?:the\s+|those\s+|these\s+)?", sentence[position:])
     if of_match:
         position += of_match.end()

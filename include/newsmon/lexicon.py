@@ -92,6 +92,8 @@ TRIGGERS: tuple[TriggerWord, ...] = (
                 r"(?:cases|proceedings) against|(?:legal|criminal|court) action against", "charge", "N", _PERSON),
     TriggerWord(r"disciplinary (?:action|proceedings|measures) against", "discipline", "N", _PERSON),
     TriggerWord(r"(?:registered|opened) (?:criminal )?cases against", "investigate", "N", _PERSON),
+    # recorded crime told without a verb: "there were 4,500 burglary offences in 2023"
+    TriggerWord(r"there (?:were|was|have been|had been)(?!\s+[\d,.]+\s+(?:fewer|more|less)\b)", "investigate", "A", _CASES),
     TriggerWord(r"(?:initiated |filed )?lawsuits? against", "charge", "N", _PERSON),
     TriggerWord(r"fac(?:ed|ing) prosecution", "charge", "S", _PERSON),
     TriggerWord(r"(?:are|were|is|was|now) fac(?:e|es|ed|ing) (?:\w+ )?charges", "charge", "S", _PERSON),

@@ -90,7 +90,8 @@ _POINT = (
 
 _FLAGS = re.IGNORECASE
 _RANGE = re.compile(
-    rf"\b(?:from|between)\s+(?P<a>{_POINT}),?\s+(?:to|and|through|until|till|-|–)\s+"
+    rf"\b(?:from|between|(?:beginning|starting)(?:\s+in|\s+on)?)\s+(?P<a>{_POINT}),?\s+"
+    rf"(?:(?:and\s+)?(?:continuing|running|lasting)\s+)?(?:to|and|through|until|till|-|–)\s+"
     rf"(?:the\s+end\s+of\s+)?(?P<b>{_POINT})\b"
     rf"|\b(?P<a2>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR})\s*(?:[-–]|to|until|through)\s*"
     rf"(?P<b2>{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+{_MONTH},?\s+{_YEAR})\b",
@@ -108,7 +109,20 @@ _FIRST_MONTHS = re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_COUNT})\s+months\s+of
 _FIRST_PART = re.compile(
     rf"\b(?:the\s+)?(?P<o>first|second|third|fourth)\s+(?P<p>half|quarter)\s+of\s+{_YEAR_REF}\b", _FLAGS)
 _FISCAL = re.compile(rf"\b(?:fiscal(?:\s+year)?|fy)\s?(?P<y>{_YEAR})\b", _FLAGS)
-_AS_OF = re.compile(rf"\b(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?P<a>{_POINT})\b", _FLAGS)
+# "as of November", "by the end of 2023", "up to the end of February", "through April 2013" (a
+# bare "until 2010" tells of a life more often than of a count)
+_AS_OF = re.compile(
+    rf"\b(?:(?:as\s+of|by)\s+(?:the\s+end\s+of\s+)?(?P<a>{_POINT})"
+    rf"|(?:up\s+to|until|till|through)\s+the\s+end\s+of\s+(?P<b>{_MONTH}(?:,?\s+{_YEAR})?|{_YEAR})"
+    rf"|through\s+(?P<c>{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?))\b",
+    _FLAGS,
+)
+# "on the 5th and 6th of March", "from the 3rd to the 9th of May 2024", "the 5th of March"
+_DAY_OF_MONTH = re.compile(
+    rf"\b(?:(?:on|from|between)\s+)?the\s+(?P<d1>{_DAY})(?:\s+(?:and|to|-|–)\s+(?:the\s+)?(?P<d2>{_DAY}))?"
+    rf"\s+of\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR}))?\b",
+    _FLAGS,
+)
 _SINCE_START = re.compile(
     r"\b(?:since\s+the\s+(?:start|beginning)\s+of|so\s+far|to\s+date)\s+"
     r"(?:this|the)\s+(?:calendar\s+)?year\b|\b(?:so\s+far|to\s+date|thus\s+far)"
@@ -214,7 +228,7 @@ _DATELINE_AFTER = re.compile(
 )
 _FUTURE_BEFORE = re.compile(
     r"\b(?:will|expected to|due to|scheduled to|set to|plans? to|is to|are to)\b"
-    r"(?:\s+[\w'’]+){0,8}?\s*$",
+    r"(?:\s+[\w'’]+){0,8}?\s*$|\b(?:remanded|adjourned|postponed|held)\s+(?:\w+\s+){0,3}?(?:until|till)\s+$",
     _FLAGS,
 )
 _EVENT_WORDS = re.compile(
@@ -254,15 +268,16 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("year_pair", "id", _YEAR_PAIR),
         ("month_day_range", "fb" + _MONTH_FIRST, _MONTH_DAY_RANGE),
         ("week", "tl", _WEEK),
-        ("range", "fb0-9" + _MONTH_FIRST, _RANGE),
+        ("range", "fbs0-9" + _MONTH_FIRST, _RANGE),
         ("day_range", "fbo0-9", _DAY_RANGE),
+        ("day_of_month", "ofbt", _DAY_OF_MONTH),
         ("dash_range", _MONTH_FIRST, _DASH_RANGE),
         ("first_months", "tf", _FIRST_MONTHS),
         ("first_part", "tfs", _FIRST_PART),
         ("fiscal", "f", _FISCAL),
         ("since_start", "sty", _SINCE_START),
         ("since_event", "s", _SINCE_EVENT),
-        ("as_of", "ab", _AS_OF),
+        ("as_of", "abut", _AS_OF),
         ("since", "s", _SINCE),
         ("from", "f", _FROM),
         ("month_year", "idfo0-9" + _MONTH_FIRST, _MONTH_YEAR),
@@ -434,6 +449,15 @@ def _resolve_day_range(match: re.Match[str], published: date | None) -> _Span | 
     )
 
 
+def _resolve_day_of_month(match: re.Match[str], published: date | None) -> _Span | None:
+    month = _month_number(match.group("m"))
+    year = int(match.group("y")) if match.group("y") else _latest_year(month, published)
+    if year is None:
+        return None
+    last = match.group("d2") or match.group("d1")
+    return date(year, month, _day_number(match.group("d1"))), date(year, month, _day_number(last))
+
+
 def _resolve_dash_range(match: re.Match[str], published: date | None) -> _Span | None:
     end_point = _parse_point(match.group("b"), published, None, end=True)
     if end_point is None:
@@ -473,7 +497,7 @@ def _fiscal_year(year: int) -> _Span:
 
 
 def _resolve_as_of(match: re.Match[str], published: date | None) -> _Span | None:
-    point = _parse_point(match.group("a"), published, None, end=True)
+    point = _parse_point(match.group("a") or match.group("b") or match.group("c"), published, None, end=True)
     return None if point is None else (None, point[1])
 
 
@@ -577,6 +601,7 @@ _RESOLVERS = {
     "week": _resolve_week,
     "range": _resolve_range,
     "day_range": _resolve_day_range,
+    "day_of_month": _resolve_day_of_month,
     "dash_range": _resolve_dash_range,
     "first_months": _resolve_first_months,
     "first_part": _resolve_first_part,

@@ -85,6 +85,15 @@ def _rows(text: str) -> list[Row]:
         ("So far there are 31 suspects in the probe.", [("investigate", "count", "person", 31, "exact")]),
         ("Nine people were questioned while another four were still at large.",
          [("investigate", "count", "person", 9, "exact")]),
+        # recorded crime without an enforcement verb, with its earlier value and an elided noun
+        ("There were 4,500 burglary offences in the county.", [("investigate", "count", "case", 4500, "exact")]),
+        ("There were 61 fewer shootings than a year before.", []),       # a difference, not a count
+        ("Recorded thefts climbed to 3,200 cases from 2,100 the year before.",
+         [("investigate", "count", "case", 3200, "exact"), ("investigate", "count", "case", 2100, "exact")]),
+        ("Arrests fell to 900 last year, a fall from 1,400.",
+         [("arrest", "count", "person", 900, "exact"), ("arrest", "count", "person", 1400, "exact")]),
+        ("Police recorded 900 cases in 2021 and 750 in 2020.",
+         [("investigate", "count", "case", 900, "exact"), ("investigate", "count", "case", 750, "exact")]),
         ("The patrols caught 40 smugglers, netting over 90 kg of heroin.",
          [("arrest", "count", "person", 40, "exact"), ("seize", "weight", "kg", 90, "more_than")]),
         ("He was ordered to pay $3 million in restitution for a bribery scheme worth $40 million.",

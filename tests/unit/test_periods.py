@@ -43,6 +43,12 @@ PUBLISHED = date(2025, 1, 16)  # a Thursday
         ("during the year ending June", date(2023, 7, 1), date(2024, 6, 30)),
         ("in the year to March 2023", date(2022, 4, 1), date(2023, 3, 31)),
         ("in the twelve months ending June 30, 2018", date(2017, 7, 1), date(2018, 6, 30)),
+        # days named by ordinals, an end given as "up to the end of", a range told with its start
+        ("On the 5th and 6th of March", date(2024, 3, 5), date(2024, 3, 6)),
+        ("from the 3rd to the 9th of May", date(2024, 5, 3), date(2024, 5, 9)),
+        ("up to the end of February", None, date(2024, 2, 29)),
+        ("through April 2013", None, date(2013, 4, 30)),
+        ("beginning in January 2015 and continuing through March 2016", date(2015, 1, 1), date(2016, 3, 31)),
         # crimes reported to the police in a period: no report's date
         ("2,300 cases were reported in the first quarter of 2023", date(2023, 1, 1), date(2023, 3, 31)),
         ("over the 12-month period ended 31 October", date(2023, 11, 1), date(2024, 10, 31)),
@@ -275,3 +281,16 @@ def test_periods_are_found_whatever_their_case(text: str, start: date, end: date
     (mention,) = find_periods(text, PUBLISHED)
     assert (mention.period_start, mention.period_end) == (start, end)
     assert text[mention.start : mention.end].lower() in ("fy2018", "between march and june", "last year")
+
+
+@pytest.mark.parametrize("text", [
+    "He was remanded in custody until Monday",
+    "The hearing was adjourned until Friday",
+])
+def test_a_day_a_court_sets_ahead_is_the_future(text: str) -> None:
+    assert [m.kind for m in find_periods(text, PUBLISHED)] == ["future"]
+
+
+def test_a_bare_until_a_year_is_no_end_of_a_count() -> None:
+    """ "worked for the utility until 2010" tells of a life; only "until the end of" ends a count."""
+    assert find_periods("He worked there until 2010", PUBLISHED) == []
