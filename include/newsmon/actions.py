@@ -104,6 +104,15 @@ _LABEL_BEFORE = re.compile(
 )
 _LIST_BEFORE = re.compile(r"\b(?:list of|top|wanted)\s+$", re.IGNORECASE)
 _MOST_WANTED_AFTER = re.compile(r"^\s*(?:most[- ]wanted|top)", re.IGNORECASE)
+# "a man identified as Mr Tan, 48," inside the gap between a verb and its number: a name, not a clause
+_APPOSITIVE_NAME = re.compile(
+    r"\b(?:identified|named|known)\s+as\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}"
+    r"(?:,\s*\d{1,2})?(?=,)"
+)
+_MULTIPLE_OF_AFTER = re.compile(
+    r"\s+(?:(?:last|the\s+previous)\s+year'?s|(?:that|those)\s+of\s+(?:last\s+year|the\s+previous\s+year|(?:19|20)\d\d))\b",
+    re.IGNORECASE,
+)
 _DIFFERENCE_AFTER = re.compile(r"\s+(?:fewer|more)\s+(?:[\w-]+\s+){0,4}?(?:than|compared)\b", re.IGNORECASE)
 _CONTAINER_BEFORE = re.compile(r"\b(?:from|in|inside|within|into)\s+(?:the\s+)?$", re.IGNORECASE)
 _CONTAINER_AFTER = re.compile(
@@ -663,7 +672,7 @@ def _left_gap_score(scene: _Scene, trigger: Trigger, quantity: Quantity) -> floa
     gap = sentence[trigger.end : quantity.start]
     if _BOUNDARY.search(gap):
         return None
-    words = [w.lower() for w in _GAP_TOKEN.findall(gap)]
+    words = [w.lower() for w in _GAP_TOKEN.findall(_APPOSITIVE_NAME.sub(" ", gap))]
     if _is_counted_head(scene, trigger):
         return None
     if _TOTAL_GAP.fullmatch(gap) and (set(trigger.word.roles) & {NOMINAL, COUNTED}) and (
@@ -1033,6 +1042,8 @@ def _change_sign(sentence: str, quantity: Quantity, drafts: list[Draft]) -> int:
         verb = re.search(
             r"(?:doubled|tripled|trebled|quadrupled|halved)", sentence[quantity.num_start : quantity.num_end]
         )
+        if not verb and _MULTIPLE_OF_AFTER.match(sentence, quantity.end):
+            return 1        # "3 times last year's": a multiple of an earlier figure
         if not verb and not any(w in INCREASE_WORDS | DECREASE_WORDS for w in near):
             return 0
         return -1 if any(w in DECREASE_WORDS for w in near) and not verb else 1

@@ -194,6 +194,9 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"identif(?:y|ies|ied|ying|ication of)", "investigate", "APN", _PEOPLE_OR_CASES,
                 object_actions=((VICTIM_NOUNS, "rescue"),)),
     TriggerWord(r"prob(?:e|es|ed|ing)", "investigate", "AP", _PEOPLE_OR_CASES),
+    # tracing people or cases is investigating; tracing money finds what the crime took
+    TriggerWord(r"trac(?:e|es|ed|ing)|(?:the )?tracing of", "investigate", "APN",
+                frozenset({"person", "case", "money"}), (("money", "harm"),)),
     TriggerWord(r"questioned|interrogated|summoned", "investigate", "AP", _PERSON),
     TriggerWord(
         r"filed|opened|registered|recorded|reported|handled|accepted|established|lodged|logged"

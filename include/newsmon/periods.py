@@ -238,7 +238,8 @@ _EVENT_WORDS = re.compile(
 )
 _COMPARISON_BEFORE = re.compile(
     r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?)\s+(?:that\s+of\s+)?(?:the\s+)?(?:same\s+period\s+)?"
-    r"(?:(?:in|of|during|last)\s+)?(?:the\s+)?$|\bsame\s+period\s+(?:(?:in|of|last)\s+)?$",
+    r"(?:(?:in|of|during|last)\s+)?(?:the\s+)?$|\bsame\s+period\s+(?:(?:in|of|last)\s+)?$"
+    r"|\btimes\s+(?:(?:that|those)\s+|the\s+\w+\s+)?$",     # "3 times last year's", "four times those of 2022"
     _FLAGS,
 )
 _COMPARISON_WORDS = re.compile(

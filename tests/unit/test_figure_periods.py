@@ -87,3 +87,9 @@ def test_without_the_event_named_again_a_period_does_not_reach_far() -> None:
     text = ("Nine countries joined a joint action between 2 and 8 September. Inspectors visited farms. "
             "The teams shared intelligence daily. Separately, a court convicted 12 people.")
     assert _periods(text) == [(12, None, None)]
+
+
+def test_the_figure_a_multiple_compares_with_does_not_date_it() -> None:
+    (figure,) = extract_figures("Seizures in 2023 were four times those of 2022.", date(2024, 6, 1))
+    assert (figure.measure, figure.value) == ("change", 300)
+    assert (figure.period_start, figure.period_end) == (date(2023, 1, 1), date(2023, 12, 31))
