@@ -569,16 +569,17 @@ def _make_draft(
 
 
 def _remapped(choice: _Choice, unit: str | None, head: Head | None = None) -> str:
-    """The action of a choice for what the number counts: its unit ("netted" money is harm), then
-    its head noun ("expelled" migrants are transferred, officials disciplined)."""
+    """The action of a choice for what the number counts: its head noun first ("expelled" migrants
+    are transferred, officials disciplined; "recovered" fugitives brought back), then its unit
+    ("netted" money is harm, "recovered" people rescued)."""
     if choice.trigger is not None:
-        for remap_unit, remap_action in choice.trigger.word.remap:
-            if remap_unit == unit:
-                return remap_action
         if head is not None:
             for nouns, object_action in choice.trigger.word.object_actions:
                 if head.noun in nouns:
                     return object_action
+        for remap_unit, remap_action in choice.trigger.word.remap:
+            if remap_unit == unit:
+                return remap_action
     return choice.action
 
 

@@ -26,7 +26,7 @@ CODES: frozenset[str] = frozenset(c.alpha_3 for c in pycountry.currencies) - _WO
 PREFIXES: dict[str, str] = {
     "us$": "USD", "u.s.$": "USD", "hk$": "HKD", "s$": "SGD", "sg$": "SGD", "a$": "AUD", "au$": "AUD",
     "nz$": "NZD", "c$": "CAD", "ca$": "CAD", "r$": "BRL", "nt$": "TWD", "$": "$", "£": "GBP", "€": "EUR",
-    "¥": "CNY", "₹": "INR", "₦": "NGN", "₱": "PHP", "฿": "THB", "₩": "KRW", "₵": "GHS", "gh₵": "GHS",
+    "¥": "CNY", "₹": "INR", "₦": "NGN", "₱": "PHP", "฿": "THB", "₩": "KRW", "₵": "GHS", "gh₵": "GHS", "gh¢": "GHS", "ghs": "GHS",
     "₫": "VND", "₺": "TRY", "₽": "RUB", "₴": "UAH", "₪": "ILS", "e£": "EGP", "rm": "MYR", "rs": "INR",
     "rs.": "INR", "inr": "INR", "php": "PHP", "rmb": "CNY", "sh": "KES", "ksh": "KES", "kshs": "KES",
     "ush": "UGX", "tsh": "TZS", "sr": "SAR", "tk": "BDT", "tk.": "BDT", "rp": "IDR", "dh": "AED",

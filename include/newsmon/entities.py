@@ -282,7 +282,7 @@ def _tokenize(text: str) -> list[_Token]:
 
 def _is_noise_token(text: str, token: _Token) -> bool:
     """Currency prefixes ("US$") and single words shouting in an all-caps line ("FOLLOW US")."""
-    if text[token.end : token.end + 1] == "$" or text[token.start - 1 : token.start].isdigit():
+    if text[token.end : token.end + 1] in ("$", "¢", "₵", "£") or text[token.start - 1 : token.start].isdigit():
         return True
     if not token.text.isupper() or len(token.text) < 2:
         return False
@@ -1095,7 +1095,7 @@ def _lowercase_agencies(text: str, candidates: list[_Candidate]) -> list[_Candid
 
 
 def _list_people(text: str, groups: list[list[_Token]], candidates: list[_Candidate]) -> list[_Candidate]:
-    """Names listed next to a person ("Usifo Mophy, Eze Richard and ...") are people too."""
+    """Names listed next to a person ("Usifo Mophy, Eze Richard and ...", "A; B; C") are people too."""
     people = [c for c in candidates if c.type == "PERSON" and len(c.tokens) > 1]
     taken = [(c.start, c.end) for c in candidates]
     found: list[_Candidate] = []
@@ -1113,15 +1113,23 @@ def _list_people(text: str, groups: list[list[_Token]], candidates: list[_Candid
             continue
         if _has_org_keyword(group):
             continue
+        if _NAMES_LEAD.search(text, max(0, group[0].start - 60), group[0].start):
+            found.append(_candidate("PERSON", text, group))   # "The suspects are: A; B; C"
+            people.append(found[-1])
+            continue
         for person in people:
             gap = text[min(person.end, group[-1].end) : max(person.start, group[0].start)]
-            if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|and\s+)", gap):
+            if re.fullmatch(r"\s*(?:[,;]\s*(?:and\s+)?|and\s+)", gap):
                 found.append(_candidate("PERSON", text, group))
                 people.append(found[-1])
                 break
     return found
 
 
+_NAMES_LEAD = re.compile(
+    r"\b(?:suspects|accused|defendants|detainees|arrestees|fugitives|convicts|victims)\s+(?:\w+\s+){0,3}?"
+    r"(?:are|were|include|included|named|identified)(?:\s+as)?\s*:\s*$"
+)
 _PROGRAMME_OPENINGS = frozenset({"operation", "project", "programme", "program", "campaign", "initiative"})
 _AMOUNT_OF = re.compile(r"\d\s*(?:kg|g|kilos?|kilograms?|grams?|tonnes?|tons?|pounds?|lbs?)\s+of\s+$")
 

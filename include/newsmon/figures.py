@@ -452,6 +452,11 @@ def _headline_restates(headline_figure: Figure, body: Figure) -> bool:
     return high <= low * 1.35 and _roundness(headline_figure.value) > _roundness(body.value)
 
 
+def _decimals(value: float) -> int:
+    text = f"{abs(value):.6f}".rstrip("0")
+    return len(text.split(".")[1])
+
+
 def _roundness(value: float) -> int:
     digits = f"{value:.6f}".rstrip("0").rstrip(".").replace(".", "").lstrip("0")
     return len(digits) - len(digits.rstrip("0"))
@@ -462,7 +467,15 @@ def _key(figure: Figure) -> tuple[str, str, str]:
 
 
 def _restates(rounded: Figure, precise: Figure) -> bool:
-    if rounded.measure == "change" or _roundness(rounded.value) <= _roundness(precise.value):
+    if rounded.measure == "change":     # "a 25 pct drop" restates "fell 25.2 percent" (in one place)
+        places = {rounded.location, precise.location} - {None}
+        return (
+            (rounded.value < 0) == (precise.value < 0)
+            and _decimals(rounded.value) < _decimals(precise.value)
+            and abs(rounded.value - precise.value) < 1
+            and len(places) <= 1
+        )
+    if _roundness(rounded.value) <= _roundness(precise.value):
         return False
     low, high = rounded.value, precise.value
     if rounded.bound in ("more_than", "at_least"):

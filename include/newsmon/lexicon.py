@@ -45,6 +45,9 @@ FOREIGNER_NOUNS: frozenset[str] = words("""
 foreigners foreigner nationals national migrants migrant immigrants immigrant aliens alien expatriates
 expatriate illegals refugees asylum-seekers overstayers
 """)
+FUGITIVE_NOUNS: frozenset[str] = words("""
+fugitives fugitive escapees escapee absconders absconder
+""")
 _PERSON = frozenset({"person"})
 # catching goods is seizing them ("nabbed 1.4 tonnes of heroin", "captured 20 rifles")
 _CAUGHT_GOODS = (("kg", "seize"), ("item", "seize"), ("money", "seize"))
@@ -141,7 +144,9 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"confiscat(?:e|es|ed|ing)", "seize", "AP", _GOODS),
     TriggerWord(r"confiscations?", "seize", "N", _GOODS),
     TriggerWord(r"froze|frozen|freez(?:e|es|ing)", "seize", "AP", _GOODS),
-    TriggerWord(r"recover(?:s|ed|ing)?", "seize", "AP", None, (("person", "rescue"),)),
+    # recovered goods are seized, recovered people rescued, recovered fugitives brought back
+    TriggerWord(r"recover(?:s|ed|ing)?", "seize", "AP", None, (("person", "rescue"),),
+                object_actions=((FUGITIVE_NOUNS, "transfer"),)),
     TriggerWord(r"recovery", "seize", "N", _GOODS),
     TriggerWord(r"impound(?:s|ed|ing)?", "seize", "AP", _GOODS),
     TriggerWord(r"attach(?:es|ed|ing)?", "seize", "AP", _MONEY),
@@ -224,7 +229,8 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     # save Rs 7,130 crore"); a bare "save $21" is a shop's offer, not a figure
     TriggerWord(r"help(?:s|ed|ing)? (?:to )?sav(?:e|ed|ing)", "seize", "A", _MONEY),
     TriggerWord(r"preserv(?:e|es|ed|ing)", "seize", "AP", _GOODS),
-    TriggerWord(r"assist(?:s|ed|ing)?|help(?:s|ed|ing)?|shelter(?:s|ed|ing)?|support(?:s|ed|ing)?|cared for",
+    TriggerWord(r"assist(?:s|ed|ing)?|help(?:s|ed|ing)?|shelter(?:s|ed|ing)?|support(?:s|ed|ing)?|cared for"
+                r"|(?:took|taken|take|takes|taking) in",
                 "rescue", "AP", _PERSON, objects=VICTIM_NOUNS),
     # discipline
     TriggerWord(r"punish(?:es|ed|ing)?", "discipline", "AP", _PERSON),

@@ -147,7 +147,7 @@ _CURRENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _CURRENCY_BEFORE = re.compile(
-    r"(US\$|U\.S\.\s?\$|HK\$|S\$|SG\$|A\$|AU\$|NZ\$|C\$|CA\$|R\$|NT\$|GH₵|E£|\$|£|€|¥|₹|₦|₱|฿|₩|₵|₫|₺|₽|₴|₪"
+    r"(US\$|U\.S\.\s?\$|HK\$|S\$|SG\$|A\$|AU\$|NZ\$|C\$|CA\$|R\$|NT\$|GH₵|GH¢|E£|\$|£|€|¥|₹|₦|₱|฿|₩|₵|₫|₺|₽|₴|₪"
     r"|(?<![A-Za-z])(?:RM|Rs\.?|Php|RMB|K?Shs?|Kshs?|USh|TSh|SR|Tk\.?|Rp|Dhs?|QR|KD|BD|zł"
     rf"|{'|'.join(sorted(currencies.CODES))}))\s?$|(?<![A-Za-z])([NBPR])$"
 )

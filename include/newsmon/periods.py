@@ -117,6 +117,12 @@ _AS_OF = re.compile(
     rf"|through\s+(?P<c>{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR})?))\b",
     _FLAGS,
 )
+# "lasted seven days and ended on Sunday", "ran for two weeks, ending on 3 May"
+_LASTED_ENDED = re.compile(
+    rf"\b(?:last(?:ed|ing)|ran|running|went\s+on)\s+(?:for\s+)?(?P<n>{_COUNT})\s+(?P<u>days?|weeks?)\s*,?\s+"
+    rf"(?:and\s+)?(?:ended|ending|concluded|closed|finished)\s+(?:on\s+)?(?P<a>{_POINT})\b",
+    _FLAGS,
+)
 # "on the 5th and 6th of March", "from the 3rd to the 9th of May 2024", "the 5th of March"
 _DAY_OF_MONTH = re.compile(
     rf"\b(?:(?:on|from|between)\s+)?the\s+(?P<d1>{_DAY})(?:\s+(?:and|to|-|–)\s+(?:the\s+)?(?P<d2>{_DAY}))?"
@@ -272,6 +278,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("range", "fbs0-9" + _MONTH_FIRST, _RANGE),
         ("day_range", "fbo0-9", _DAY_RANGE),
         ("day_of_month", "ofbt", _DAY_OF_MONTH),
+        ("lasted_ended", "lrw", _LASTED_ENDED),
         ("dash_range", _MONTH_FIRST, _DASH_RANGE),
         ("first_months", "tf", _FIRST_MONTHS),
         ("first_part", "tfs", _FIRST_PART),
@@ -459,6 +466,15 @@ def _resolve_day_of_month(match: re.Match[str], published: date | None) -> _Span
     return date(year, month, _day_number(match.group("d1"))), date(year, month, _day_number(last))
 
 
+def _resolve_lasted_ended(match: re.Match[str], published: date | None) -> _Span | None:
+    point = _parse_point(match.group("a"), published, None, end=True)
+    if point is None:
+        return None
+    raw = match.group("n").lower()
+    days = (int(raw) if raw.isdigit() else _COUNT_WORDS[raw]) * (7 if match.group("u").lower().startswith("week") else 1)
+    return point[1] - timedelta(days=days - 1), point[1]
+
+
 def _resolve_dash_range(match: re.Match[str], published: date | None) -> _Span | None:
     end_point = _parse_point(match.group("b"), published, None, end=True)
     if end_point is None:
@@ -603,6 +619,7 @@ _RESOLVERS = {
     "range": _resolve_range,
     "day_range": _resolve_day_range,
     "day_of_month": _resolve_day_of_month,
+    "lasted_ended": _resolve_lasted_ended,
     "dash_range": _resolve_dash_range,
     "first_months": _resolve_first_months,
     "first_part": _resolve_first_part,

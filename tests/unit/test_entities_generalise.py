@@ -132,3 +132,8 @@ def test_a_title_s_portfolio_before_of_the_is_not_part_of_the_organisation() -> 
 
 def test_an_office_after_a_title_is_not_a_person() -> None:
     assert ("PERSON", "Public Prosecutions") not in _pairs("The Director of Public Prosecutions declined to comment.")
+
+
+def test_names_enumerated_with_semicolons_are_people() -> None:
+    text = "The suspects are: Kwame Asante; Efua Mensah; Yaw Darko."
+    assert _pairs(text) == {("PERSON", "Kwame Asante"), ("PERSON", "Efua Mensah"), ("PERSON", "Yaw Darko")}

@@ -335,6 +335,13 @@ def test_a_page_title_repeated_around_the_site_name_is_a_headline() -> None:
     assert _rows(text) == [("seize", "weight", "kg", 9000, "more_than")]
 
 
+def test_a_rounded_change_restates_the_precise_one_in_the_same_place() -> None:
+    assert _rows("Arrests saw a 25 pct drop. Arrests fell 25.2 percent year on year.") == [
+        ("arrest", "change", "percent", -25.2, "exact")
+    ]
+    assert len(_rows("Arrests rose 25 percent in Lagos. In Abuja, arrests rose 25.2 percent.")) == 2
+
+
 def test_extract_figures_drops_a_rounded_restatement() -> None:
     text = (
         "More than 230 suspected fraudsters were repatriated on Friday. "

@@ -311,6 +311,7 @@ def test_find_quantities_ignores_absurdly_long_digit_runs() -> None:
 
 @pytest.mark.parametrize(("text", "value", "currency"), [
     ("the agency recovered Sh3.4 billion", 3.4e9, "KES"),
+    ("cash of GH¢50,000 was found", 50000, "GHS"),
     ("an account holding KShs 2 million", 2e6, "KES"),
     ("an amount of SR38,378,411 was returned", 38378411, "SAR"),
     ("cigarettes valued at R4.2m", 4.2e6, "ZAR"),

@@ -47,6 +47,8 @@ PUBLISHED = date(2025, 1, 16)  # a Thursday
         ("On the 5th and 6th of March", date(2024, 3, 5), date(2024, 3, 6)),
         ("from the 3rd to the 9th of May", date(2024, 5, 3), date(2024, 5, 9)),
         ("up to the end of February", None, date(2024, 2, 29)),
+        ("the operation lasted seven days and ended on Sunday", date(2025, 1, 6), date(2025, 1, 12)),
+        ("the sweep ran for two weeks, ending on 3 May", date(2024, 4, 20), date(2024, 5, 3)),
         ("through April 2013", None, date(2013, 4, 30)),
         ("beginning in January 2015 and continuing through March 2016", date(2015, 1, 1), date(2016, 3, 31)),
         # crimes reported to the police in a period: no report's date

@@ -55,6 +55,9 @@ def test_action_words_by_meaning(sentence: str, expected: list[Row]) -> None:
     ("Caseworkers identified 85 victims of forced labour.", [("rescue", "count", "person", 85)]),
     ("Analysts identified 40 suspects linked to the ring.", [("investigate", "count", "person", 40)]),
     ("Shelters assisted 230 victims of trafficking.", [("rescue", "count", "person", 230)]),
+    ("Two shelters took in 64 victims of forced labour.", [("rescue", "count", "person", 64)]),
+    ("Police recovered 12 fugitives from across the border.", [("transfer", "count", "person", 12)]),
+    ("Police recovered 12 children from the traffickers.", [("rescue", "count", "person", 12)]),
     ("Volunteers assisted 30 officers at the checkpoint.", []),
     # catching goods is seizing them; netting goods is too, netting money is what a crime made
     ("Coastguards nabbed 2.5 tonnes of hashish off the cape.", [("seize", "weight", "kg", 2500)]),
