@@ -161,7 +161,7 @@ TRIGGERS: tuple[TriggerWord, ...] = (
                 r"|dozens\b|hundreds\b|thousands\b))|unearthed|dug out|yielded", "seize", "A", _GOODS),
     TriggerWord(r"discover(?:s|ed|ing)?|detect(?:s|ed|ing)?", "seize", "AP",
                 frozenset({"item", "money", "kg", "case"}), (("case", "investigate"),)),
-    TriggerWord(r"hauls? of", "seize", "N", _GOODS),
+    TriggerWord(r"hauls?(?: of)?", "seize", "N", _GOODS),
     TriggerWord(r"stopped", "seize", "P", _MONEY),
     # transfer
     TriggerWord(r"repatriat(?:e|es|ed|ing)", "transfer", "AP", _PERSON),

@@ -52,3 +52,8 @@ def test_an_aside_does_not_cut_a_number_from_its_verb() -> None:
     assert _rows(text) == [("charge", "count", "person", 3)]
     assert _rows("Twelve people (all from the coast) were detained overnight.") == [
         ("arrest", "count", "person", 12)]
+
+
+def test_what_a_haul_included_was_seized() -> None:
+    text = "Customs called it the haul of the decade. It included 40 kg of heroin and 12 rifles."
+    assert _rows(text) == [("seize", "weight", "kg", 40), ("seize", "count", "item", 12)]
