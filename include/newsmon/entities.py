@@ -948,9 +948,9 @@ def _candidate(kind: str, text: str, tokens: list[_Token]) -> _Candidate:
     name = _POSSESSIVE.sub("", raw) if kind != "ACRONYM" else raw
     if name != raw:
         end = start + len(name)
-    name = _NICKNAME_GAP.sub(" ", name)     # the name leaves a nickname out; the span still covers it
     words = [_base(t.text) for t in tokens if t.text not in _CONNECTORS]
-    return _Candidate(kind, name, start, end, name.lower(), words)
+    # the key (and so the name) leaves a quoted nickname out; the text is the span as written
+    return _Candidate(kind, name, start, end, _NICKNAME_GAP.sub(" ", name).lower(), words)
 
 
 def _resolve_singles(text: str, singles: list[_Token], candidates: list[_Candidate]) -> list[_Candidate]:
@@ -1225,7 +1225,7 @@ def _to_mentions(text: str, candidates: list[_Candidate], tokens: list[_Token]) 
     canonical = _canonical_names(candidates, country)
     mentions: list[Mention] = []
     for candidate in candidates:
-        name = canonical.get((candidate.type, candidate.key), candidate.text)
+        name = _NICKNAME_GAP.sub(" ", canonical.get((candidate.type, candidate.key), candidate.text))
         mentions.append(
             Mention(
                 type=candidate.type,

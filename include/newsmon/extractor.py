@@ -16,7 +16,7 @@ from newsmon.models import Figure, Mention
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "extract", "to_gold"]
 
-EXTRACTOR_VERSION: str = "0.3.1"
+EXTRACTOR_VERSION: str = "0.4.0"
 
 _GOLD_KEYS = (
     "action",

@@ -122,7 +122,7 @@ def test_a_quoted_nickname_inside_a_name_is_left_out_of_it() -> None:
     text = "Detectives charged Marco “The Ghost” Valdez Ortega and his cousin Luis Ortega, prosecutors said."
     mentions = [m for m in find_mentions(text) if m.type == "PERSON"]
     assert [m.name for m in mentions] == ["Marco Valdez Ortega", "Luis Ortega"]
-    assert text[mentions[0].start : mentions[0].end] == "Marco “The Ghost” Valdez Ortega"
+    assert text[mentions[0].start : mentions[0].end] == mentions[0].text == "Marco “The Ghost” Valdez Ortega"
 
 
 def test_a_title_s_portfolio_before_of_the_is_not_part_of_the_organisation() -> None:

@@ -359,7 +359,7 @@ def test_extract_returns_figures_and_mentions() -> None:
     extraction = extract("Police in Kenya arrested 15 people.", PUBLISHED)
     assert [f.value for f in extraction.figures] == [15]
     assert [(m.type, m.name, m.entity_id) for m in extraction.mentions] == [("LOC", "Kenya", "KE")]
-    assert EXTRACTOR_VERSION == "0.3.1"
+    assert EXTRACTOR_VERSION == "0.4.0"
 
 
 def test_to_gold_omits_empty_keys_and_writes_iso_dates() -> None:

@@ -92,8 +92,9 @@ def test_seed_figures_match_gold_on_every_attribute() -> None:
                 assert figure.get(key) == gold_figure.get(key), (key, gold_figure["quote"])
 
 
-def test_seed_quotes_are_spans_of_the_text() -> None:
-    for doc in _read_jsonl(EVAL / "seed.docs.jsonl"):
+@pytest.mark.parametrize("name", ["seed", "dev", "dev2"])
+def test_quotes_and_mentions_are_spans_of_the_text(name: str) -> None:
+    for doc in _read_jsonl(EVAL / f"{name}.docs.jsonl"):
         extraction = extract(doc["text"], parse_published(doc.get("published")))
         for figure in extraction.figures:
             assert doc["text"][figure.start : figure.end] == figure.quote
@@ -104,18 +105,18 @@ def test_seed_quotes_are_spans_of_the_text() -> None:
 
 def test_dev_scores_stay_above_the_floor() -> None:
     result, _, _ = _score("dev")
-    assert result["figures"]["f1"] >= 0.94
+    assert result["figures"]["f1"] >= 0.95
     assert result["entities"]["f1"] >= 0.92
     assert result["attributes"]["bound"] >= 0.95
-    assert result["attributes"]["period"] >= 0.90
-    assert result["attributes"]["crime_category"] >= 0.89
+    assert result["attributes"]["period"] >= 0.91
+    assert result["attributes"]["crime_category"] >= 0.90
 
 
 def test_dev2_scores_stay_above_the_floor() -> None:
     """dev2 was never tuned on by the rules' first authors; its floors rise as the rules generalise."""
     result, _, _ = _score("dev2")
-    assert result["figures"]["f1"] >= 0.82
-    assert result["entities"]["f1"] >= 0.81
+    assert result["figures"]["f1"] >= 0.86
+    assert result["entities"]["f1"] >= 0.83
     assert result["attributes"]["bound"] >= 0.95
-    assert result["attributes"]["period"] >= 0.78
-    assert result["attributes"]["crime_category"] >= 0.90
+    assert result["attributes"]["period"] >= 0.86
+    assert result["attributes"]["crime_category"] >= 0.92
