@@ -30,6 +30,7 @@ from newsmon.numbers import Quantity
 __all__ = [
     "COUNTED_UNITS",
     "HEAD_STOPS",
+    "OWN_WORDS",
     "TRIGGER_PATTERNS",
     "Head",
     "Trigger",
@@ -56,6 +57,9 @@ _WORD_OF: dict[str, TriggerWord] = {}  # matched text -> its word, for words tha
 _COUNTED_PATTERNS = tuple((pattern, word) for pattern, word in TRIGGER_PATTERNS if COUNTED in word.roles)
 # a word, after an optional alternative joined by a slash ("murder/homicide suspects": "homicide")
 _WORD = re.compile(r"\s*(?:[A-Za-z][\w'’\-]*/(?=[A-Za-z]))?[“\"‘']?([A-Za-z][\w'’\-]*)[”\"’']?")
+# The words that describe what a number counts: "34 suspected kidnappers", "1,805 rounds of
+# ammunition" (up to four words, not past a comma, a conjunction or another number).
+OWN_WORDS = re.compile(r"(?:[ -](?!(?:and|or|as|were|was|had|have|in|on|at|from|for|to|by)\b)[A-Za-z][\w'’-]*){0,4}")
 _TIME_AFTER = re.compile(r"\s+(?:last|this|next)\s+(?:year|month|week)\b", re.IGNORECASE)
 _MODIFIES_NOUN = re.compile(
     r"\s+(?:warrants?|orders?|teams?|cent(?:re|er)s?|facilit(?:y|ies)|flights?|requests?|treat(?:y|ies)"
