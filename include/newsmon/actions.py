@@ -259,6 +259,10 @@ _SCHEME_VALUE_BEFORE = re.compile(
     r"|involving)\s+(?:about\s+|approximately\s+|around\s+|nearly\s+|over\s+|more\s+than\s+|some\s+)?$",
     re.IGNORECASE,
 )
+_SHARED_TERM_UNIT = re.compile(
+    r"\s+(?:and|or)\s+(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(years?|months?)\b(?!\s+old)", re.IGNORECASE
+)
+_OWN_VERB_GAP = re.compile(r"\s*(?:(?:had|have|has|were|was|are|is|been|being|later|also|all)\s+)*", re.IGNORECASE)
 _CONTRAST_GAP = re.compile(r"\b(?:while|whereas|but|although|though|yet)\b", re.IGNORECASE)
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ught", "eld", "ozen", "olen", "ken", "up", "over", "back", "home")
 
@@ -475,6 +479,10 @@ def _unit_word(sentence: str, quantity: Quantity) -> str:
 def _draft_quantity(scene: _Scene, quantity: Quantity, drafts: list[Draft]) -> list[Draft]:
     if quantity.unit in ("percent", "change"):
         return _change_drafts(scene, quantity, drafts)
+    if quantity.unit is None and not quantity.currency:
+        shared = _SHARED_TERM_UNIT.match(scene.text, quantity.end)
+        if shared is not None:      # "sentences of 99 and 70 years": the unit is written once
+            quantity = replace(quantity, unit=shared.group(1).lower().rstrip("s"))
     if quantity.unit in ("year", "month", "week", "day"):
         return _term_drafts(scene, quantity)
     head = read_head(scene.text, quantity, scene.triggers)
@@ -621,7 +629,7 @@ def _choose_actions(
     if not usable:
         usable = [c for c in candidates if _fits_choice(c, unit)]
     if usable:
-        best = max(usable, key=lambda c: c.score)
+        best = _own_clause_choice(sentence, quantity, head, usable) or max(usable, key=lambda c: c.score)
         return [best] + _coordinated_choices(sentence, best, unit)
     for fallback in (_comparison_choice, _inherited_choice, _number_of_choice):
         choice = fallback(scene, quantity, head, unit, drafts)
@@ -629,6 +637,19 @@ def _choose_actions(
             return [choice]
     harm = _harm_choice(sentence, quantity, head, unit, scene.seizing)
     return [harm] if harm is not None else []
+
+
+def _own_clause_choice(sentence: str, quantity: Quantity, head: Head, usable: list[_Choice]) -> _Choice | None:
+    """A number that opens a clause of its own after a comma takes that clause's verb: in "Of the
+    153 cases registered, 13 cases had resulted in convictions" the 13 were not "registered"."""
+    right = [c for c in usable if c.side == "right" and c.trigger is not None
+             and _OWN_VERB_GAP.fullmatch(sentence[head.end : c.trigger.start])]
+    left = [c for c in usable if c.side == "left" and c.trigger is not None]
+    if not right or not left:
+        return None
+    nearest_left = max(left, key=lambda c: c.trigger.end if c.trigger else 0)
+    gap = sentence[nearest_left.trigger.end : quantity.start] if nearest_left.trigger else ""
+    return right[0] if "," in gap else None
 
 
 def _in_cases_choice(
@@ -1108,7 +1129,10 @@ def _term_drafts(scene: _Scene, quantity: Quantity) -> list[Draft]:
     sentence = scene.text
     sentence_triggers = [t for t in scene.triggers if t.word.action == "sentence"]
     after = sentence[quantity.end : quantity.end + 25].lower()
-    counted = re.match(r"\s*(?:prison |jail )?(?:sentences?|terms?|imprisonment)\b", after)
+    counted = re.match(
+        r"\s*(?:(?:rigorous|simple|custodial) )?(?:prison |jail )?(?:imprisonment )?(?:sentences?|terms?|imprisonment)\b",
+        after,
+    )
     near = [
         t for t in sentence_triggers if -60 < quantity.start - t.end <= 40 or 0 <= t.start - quantity.end < 10
     ]

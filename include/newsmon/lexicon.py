@@ -111,6 +111,7 @@ TRIGGERS: tuple[TriggerWord, ...] = (
     TriggerWord(r"convictions?", "convict", "NC", _PERSON),
     TriggerWord(r"(?:found|pleaded|pled|proven|proved|held) guilty", "convict", "P", _PERSON),
     TriggerWord(r"concluded", "convict", "A", _CASES),
+    TriggerWord(r"(?:had |have |has )?(?:resulted|ended) in (?:a )?convictions?", "convict", "S", _CASES),
     # sentence
     TriggerWord(r"sentenc(?:e|es|ed|ing)", "sentence", "APN", frozenset({"person", "year", "month", "day"})),
     TriggerWord(r"jailed|imprisoned", "sentence", "AP", frozenset({"person", "year", "month", "day"})),
