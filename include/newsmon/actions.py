@@ -263,6 +263,7 @@ _SHARED_TERM_UNIT = re.compile(
     r"\s+(?:and|or)\s+(?:\d{1,2}|[a-z]+(?:-[a-z]+)?)\s+(years?|months?)\b(?!\s+old)", re.IGNORECASE
 )
 _OWN_VERB_GAP = re.compile(r"\s*(?:(?:had|have|has|were|was|are|is|been|being|later|also|all)\s+)*", re.IGNORECASE)
+_INDICTMENTS_AFTER = re.compile(r"\s+(?:separate\s+|sealed\s+)?(?:indictments?|criminal\s+complaints?)\b", re.IGNORECASE)
 _CONTRAST_GAP = re.compile(r"\b(?:while|whereas|but|although|though|yet)\b", re.IGNORECASE)
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ught", "eld", "ozen", "olen", "ken", "up", "over", "back", "home")
 
@@ -453,6 +454,12 @@ def _is_excluded_quantity(sentence: str, quantity: Quantity, earlier: list[Quant
         return True         # "enough pills to kill 700,000", "the weight of 24 cars", "an average of 65"
     if quantity.is_word and quantity.value == 1 and re.match(r"\s+(?:was|is|has|had|who|day)\b", after):
         return True
+    if re.match(r"-count\b", after, re.IGNORECASE):
+        return True         # "a 36-count indictment": counts of charges (FIGURES.md)
+    if quantity.is_word and quantity.value == 1 and re.search(r"\bnot\s+$", before, re.IGNORECASE):
+        return True         # "is not one": a pronoun
+    if _INDICTMENTS_AFTER.match(after) and re.search(r"\b(?:charged|indicted|named)\s+in\s+$", before, re.IGNORECASE):
+        return True         # "charged in four indictments": the papers the charges are in, not people
     return quantity.unit == "percent" and bool(_SHARE_AFTER.match(after) or _LEVEL_BEFORE.search(before))
 
 
@@ -803,6 +810,10 @@ def _right_gap_score(scene: _Scene, head: Head, trigger: Trigger) -> float | Non
         for w in words
     ):
         return None
+    if any(w in ("they", "he", "she", "we") for w in words) or re.search(
+        r"\b(?:in|by|for|under|with)\s+(?:which|whom)\b", gap, re.IGNORECASE
+    ):
+        return None     # "two indictments in which they are charged": the verb has a subject of its own
     if _own_verb_in_gap(words):
         return None
     if all(w in AUXILIARIES for w in words):

@@ -269,6 +269,8 @@ TRIGGERS: tuple[TriggerWord, ...] = (
                 "harm", "A", frozenset({"money", "kg", "item"})),
     TriggerWord(r"shootings?|robberies|burglaries|thefts", "harm", "C", _CASES),
     TriggerWord(r"kill(?:s|ed|ing)?|injur(?:es|ed|ing)|murder(?:s|ed|ing)?", "harm", "AP", _PERSON),
+    # "shootings that resulted in 14 victims": the victims a crime left
+    TriggerWord(r"(?:resulted|resulting|results) in|left", "harm", "A", _PERSON, objects=VICTIM_NOUNS),
 )
 
 # Linking prepositions that join a nominal trigger to its number ("arrest of", "charges against").
@@ -395,6 +397,7 @@ AUXILIARIES: frozenset[str] = words("""
 were was are is be been being have has had got get gets will would could may might also successfully
 reportedly allegedly later recently already subsequently eventually all then earlier previously now
 since reportedly simultaneously jointly respectively each collectively finally ultimately so far
+variously separately formally
 """)
 
 # Determiners and fillers allowed between a trigger and its number.

@@ -93,6 +93,9 @@ def _rows(text: str) -> list[Row]:
         ("Arrests fell to 900 last year, a fall from 1,400.",
          [("arrest", "count", "person", 900, "exact"), ("arrest", "count", "person", 1400, "exact")]),
         ("Seizures this year were 3 times last year's.", [("seize", "change", "percent", 200, "exact")]),
+        ("Prosecutors said 27 defendants have been variously charged.", [("charge", "count", "person", 27, "exact")]),
+        ("The charges relate to 9 shootings that resulted in 6 victims.",
+         [("harm", "count", "case", 9, "exact"), ("harm", "count", "person", 6, "exact")]),
         ("The tribunal handed him a six-year rigorous imprisonment term.", [("sentence", "term", "year", 6, "exact")]),
         ("The sentences of 14 and 9 years will run concurrently.",
          [("sentence", "term", "year", 14, "exact"), ("sentence", "term", "year", 9, "exact")]),
@@ -243,6 +246,9 @@ def test_extract_figures_reads_constructions(sentence: str, expected: list[Row])
         "Prosecutors had sought 15 years in prison for the banker.",
         "She must complete one year of a treatment programme and serve community service.",
         "Two suspects in the case were later released on bail.",
+        "He was arraigned on a 36-count indictment in which he is charged with fraud.",
+        "The gang members are charged in four indictments.",
+        "The verdict, the minister said, is not one that satisfies the families.",
     ],
 )
 def test_extract_figures_leaves_out_non_figures(sentence: str) -> None:
