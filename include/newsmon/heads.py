@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newsmon.folding import fold, lowered
 from newsmon.gazetteer import DEMONYMS
 from newsmon.lexicon import (
     BLOCKING_WORDS,
@@ -50,6 +51,8 @@ _ANY_TRIGGER = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?:{w.pattern})" for _, w in _ORDERED_TRIGGERS) + r")(?![\w-])",
     re.IGNORECASE,
 )
+# the same scan over a lower-cased copy of the sentence (newsmon.folding): it runs on every sentence
+_FOLDED_ANY_TRIGGER = fold(_ANY_TRIGGER)
 # words that depend on what follows them ("found four laptops", "netted assets"); they are tried
 # first, and what the others match can then be cached by its text
 _CONTEXTUAL_TRIGGERS = tuple(pair for pair in _ORDERED_TRIGGERS if "(?=" in pair[1].pattern or "(?!" in pair[1].pattern)
@@ -103,7 +106,11 @@ class Head:
 def find_triggers(sentence: str) -> list[Trigger]:
     title_case: bool | None = None      # read only when a capitalised word needs it
     found: list[Trigger] = []
-    for match in _ANY_TRIGGER.finditer(sentence):
+    low = lowered(sentence)
+    for scanned in (_FOLDED_ANY_TRIGGER if low is not None else _ANY_TRIGGER).finditer(low or sentence):
+        match = _ANY_TRIGGER.match(sentence, scanned.start()) if low is not None else scanned
+        if match is None:
+            continue
         if match.group(0)[0].isupper() and match.start() > 0:
             if title_case is None:
                 title_case = is_title_case(sentence)

@@ -94,18 +94,18 @@ _WORD_NUMBER = re.compile(  # a run of number words; (?=[adefhnostz]) only makes
 )
 # "around a kilogram of heroin", "half a tonne of cocaine": one weight unit, written with an article
 _ARTICLE_WEIGHT = re.compile(
-    r"\b(half\s+)?an?(?=\s+(?:kilo(?:gram(?:me)?)?|tonne|(?:metric\s+)?ton)\s+of\b)", re.IGNORECASE
+    r"\b(?=[haHA])(half\s+)?an?(?=\s+(?:kilo(?:gram(?:me)?)?|tonne|(?:metric\s+)?ton)\s+of\b)", re.IGNORECASE
 )
 # "a quarter of a million", "three quarters of a billion", "half of a million"
 _FRACTION_OF_SCALE = re.compile(
-    r"\b(?P<n>an?|one|two|three)\s+(?P<f>quarters?|thirds?|halves|half|fifths?|tenths?)\s+of\s+(?:a|an|one)\s+"
+    r"\b(?=[aotAOT])(?P<n>an?|one|two|three)\s+(?P<f>quarters?|thirds?|halves|half|fifths?|tenths?)\s+of\s+(?:a|an|one)\s+"
     r"(?P<s>thousand|million|billion)\b",
     re.IGNORECASE,
 )
 _FRACTION_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
 _FRACTION_PARTS = {"quarter": 0.25, "third": 1 / 3, "half": 0.5, "fifth": 0.2, "tenth": 0.1}
-_DIGIT_NUMBER = re.compile(
-    r"(?<![\d.,:/\-])(?<!\d[-–] )(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
+_DIGIT_NUMBER = re.compile(  # (?=\d) first: most positions fail on one character, not on the look-behinds
+    r"(?=\d)(?<![\d.,:/\-])(?<!\d[-–] )(?:\d{1,2}(?:,\d{2})+,\d{3}(?![\d,])"
     r"|\d{1,3}(?:, \d{3}){2,}\.\d{1,2}(?!\d)|\d{1,3}(?:, \d{3}){3,}(?![\d,]\d)"  # "N134, 337, 759, 574.25"
     r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,]\d)"
     r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d.,]\d)"
