@@ -264,6 +264,7 @@ _SHARED_TERM_UNIT = re.compile(
 )
 _OWN_VERB_GAP = re.compile(r"\s*(?:(?:had|have|has|were|was|are|is|been|being|later|also|all)\s+)*", re.IGNORECASE)
 _INDICTMENTS_AFTER = re.compile(r"\s+(?:separate\s+|sealed\s+)?(?:indictments?|criminal\s+complaints?)\b", re.IGNORECASE)
+_NOT_GOODS_WORDS = HEAD_STOPS | BLOCKING_WORDS       # words after a number that name no goods
 _CONTRAST_GAP = re.compile(r"\b(?:while|whereas|but|although|though|yet)\b", re.IGNORECASE)
 _PARTICIPLE_ENDINGS = ("ed", "en", "wn", "ught", "eld", "ozen", "olen", "ken", "up", "over", "back", "home")
 
@@ -416,7 +417,7 @@ def _names_goods(sentence: str, quantity: Quantity) -> bool:
     """A number followed by a noun phrase no lexicon knows ("1,155 ecstasy tablets"), not by a
     preposition, a clause or punctuation."""
     match = re.match(r"\s+([A-Za-z][\w-]*)(?:\s+([A-Za-z][\w-]*))?", sentence[quantity.end :])
-    if match is None or match.group(1).lower() in HEAD_STOPS | BLOCKING_WORDS:
+    if match is None or match.group(1).lower() in _NOT_GOODS_WORDS:
         return False
     first, second = match.group(1), match.group(2) or ""
     return first.islower() or second.islower()     # not a name: "230 Lott Avenue"

@@ -107,39 +107,39 @@ def find_triggers(sentence: str) -> list[Trigger]:
     title_case: bool | None = None      # read only when a capitalised word needs it
     found: list[Trigger] = []
     low = lowered(sentence)
-    for scanned in (_FOLDED_ANY_TRIGGER if low is not None else _ANY_TRIGGER).finditer(low or sentence):
-        match = _ANY_TRIGGER.match(sentence, scanned.start()) if low is not None else scanned
-        if match is None:
-            continue
-        if match.group(0)[0].isupper() and match.start() > 0:
+    # the scan of the lower-cased copy gives the same spans; the case is read from the sentence
+    for match in (_ANY_TRIGGER if low is None else _FOLDED_ANY_TRIGGER).finditer(sentence if low is None else low):
+        start, end = match.span()
+        if sentence[start].isupper() and start > 0:
             if title_case is None:
                 title_case = is_title_case(sentence)
             if not title_case:
                 continue
-        word = _word_of(sentence, match)
-        if _MODIFIES_NOUN.match(sentence, match.end()) and not match.group(0).lower().endswith(("ed", "ing")):
+        text = match.group(0).lower()
+        if _MODIFIES_NOUN.match(sentence, end) and not text.endswith(("ed", "ing")):
             continue        # "arrest warrants", "rescue teams", "deportation flights": not the action
-        found.append(Trigger(match.start(), match.end(), word, match.group(0).lower()))
+        found.append(Trigger(start, end, _word_of(sentence, start, end), text))
     return found
 
 
-def _word_of(sentence: str, found: re.Match[str]) -> TriggerWord:
-    """The lexicon word that matched: the first whose pattern matches the same text, in context
-    (some patterns look ahead: "found" followed by a number)."""
+def _word_of(sentence: str, start: int, end: int) -> TriggerWord:
+    """The lexicon word that matched ``sentence[start:end]``: the first whose pattern matches the
+    same text, in context (some patterns look ahead: "found" followed by a number)."""
     for pattern, word in _CONTEXTUAL_TRIGGERS:
-        match = pattern.match(sentence, found.start())
-        if match is not None and match.end() == found.end():
+        match = pattern.match(sentence, start)
+        if match is not None and match.end() == end:
             return word
-    key = found.group(0).lower()
+    written = sentence[start:end]
+    key = written.lower()
     known = _WORD_OF.get(key)
     if known is not None:
         return known
     for pattern, word in _ORDERED_TRIGGERS:
-        if pattern.fullmatch(found.group(0)):
+        if pattern.fullmatch(written):
             _WORD_OF[key] = word
             return word
-        match = pattern.match(sentence, found.start())
-        if match is not None and match.end() == found.end():
+        match = pattern.match(sentence, start)
+        if match is not None and match.end() == end:
             return word
     raise AssertionError(f"no trigger word matches {key!r}")
 

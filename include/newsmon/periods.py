@@ -448,16 +448,7 @@ def _resolve_range(match: re.Match[str], published: date | None) -> _Span | None
 
 
 def _resolve_day_range(match: re.Match[str], published: date | None) -> _Span | None:
-    month = _month_number(match.group("m"))
-    year = int(match.group("y")) if match.group("y") else _latest_year(month, published)
-    if year is None:
-        return None
-    return date(year, month, _day_number(match.group("d1"))), date(
-        year, month, _day_number(match.group("d2"))
-    )
-
-
-def _resolve_day_of_month(match: re.Match[str], published: date | None) -> _Span | None:
+    """Days of one month: groups m, d1, optional d2 and y ("3 to 6 December", "Oct 10-23", "the 5th of March")."""
     month = _month_number(match.group("m"))
     year = int(match.group("y")) if match.group("y") else _latest_year(month, published)
     if year is None:
@@ -470,8 +461,7 @@ def _resolve_lasted_ended(match: re.Match[str], published: date | None) -> _Span
     point = _parse_point(match.group("a"), published, None, end=True)
     if point is None:
         return None
-    raw = match.group("n").lower()
-    days = (int(raw) if raw.isdigit() else _COUNT_WORDS[raw]) * (7 if match.group("u").lower().startswith("week") else 1)
+    days = _count_value(match.group("n")) * (7 if match.group("u").lower().startswith("week") else 1)
     return point[1] - timedelta(days=days - 1), point[1]
 
 
@@ -483,9 +473,13 @@ def _resolve_dash_range(match: re.Match[str], published: date | None) -> _Span |
     return None if start_point is None else (start_point[0], end_point[1])
 
 
+def _count_value(raw: str) -> int:
+    """The value of a _COUNT match: "7" or "seven"."""
+    return int(raw) if raw.isdigit() else _COUNT_WORDS[raw.lower()]
+
+
 def _resolve_first_months(match: re.Match[str], published: date | None) -> _Span | None:
-    raw = match.group("n").lower()
-    months = int(raw) if raw.isdigit() else _COUNT_WORDS[raw]
+    months = _count_value(match.group("n"))
     year = _year_of(match.group("y"), published)
     if year is None or not 1 <= months <= 12:
         return None
@@ -580,24 +574,13 @@ def _resolve_so_far_year(match: re.Match[str], published: date | None) -> _Span 
 def _resolve_past_years(match: re.Match[str], published: date | None) -> _Span | None:
     if published is None:
         return None
-    raw = match.group("n").lower()
-    years = int(raw) if raw.isdigit() else _COUNT_WORDS[raw]
+    years = _count_value(match.group("n"))
     return date(published.year - years, 1, 1), date(published.year - 1, 12, 31)
 
 
 def _resolve_year_pair(match: re.Match[str], published: date | None) -> _Span | None:
     first, last = int(match.group("a")), int(match.group("b"))
     return (date(first, 1, 1), date(last, 12, 31)) if first <= last else None
-
-
-def _resolve_month_day_range(match: re.Match[str], published: date | None) -> _Span | None:
-    month = _month_number(match.group("m"))
-    year = int(match.group("y")) if match.group("y") else _latest_year(month, published)
-    if year is None:
-        return None
-    return date(year, month, _day_number(match.group("d1"))), date(
-        year, month, _day_number(match.group("d2"))
-    )
 
 
 def _resolve_week(match: re.Match[str], published: date | None) -> _Span | None:
@@ -614,11 +597,11 @@ _RESOLVERS = {
     "so_far_year": _resolve_so_far_year,
     "past_years": _resolve_past_years,
     "year_pair": _resolve_year_pair,
-    "month_day_range": _resolve_month_day_range,
+    "month_day_range": _resolve_day_range,
     "week": _resolve_week,
     "range": _resolve_range,
     "day_range": _resolve_day_range,
-    "day_of_month": _resolve_day_of_month,
+    "day_of_month": _resolve_day_range,
     "lasted_ended": _resolve_lasted_ended,
     "dash_range": _resolve_dash_range,
     "first_months": _resolve_first_months,
