@@ -206,7 +206,7 @@ _WEEKDAY_RE = re.compile(rf"\b(?:(?:on|last|this)\s+)?(?P<a>{_WEEKDAY})\b", _FLA
 _DAY_WORD = re.compile(r"\b(?P<a>yesterday|today)\b", _FLAGS)
 
 _REPORTING_BEFORE = re.compile(
-    r"\b(?:said|says|say|announced|announces|announce|reported|reports|stated|states|revealed|told|noted|"
+    r"\b(?P<word>said|says|say|announced|announces|announce|reported|reports|stated|states|revealed|told|noted|"
     r"added|showed|shows|disclosed|released|published|confirmed|statement|conference|briefing|"
     r"announcement|interview|report|unveiled|issued|updated|posted|(?:news|press|media)\s+release)\b"
     r"(?:\s+\S+){0,10}?\s*$",
@@ -383,13 +383,13 @@ def _classify(text: str, start: int, end: int) -> str:
         return "announcement"
     before = _sentence_before(text, start, _REPORTING_LOOKBACK)
     reporting = _REPORTING_BEFORE.search(before)
-    said = before[reporting.end(0) - len(reporting.group(0)) :] if reporting else ""
+    said = before[reporting.start() :] if reporting else ""
     # "said on Tuesday" dates the saying; "said that in 2023 ..." dates what was said
     if (
         reporting
         and not _EVENT_WORDS.search(said)
         and not re.search(r"\bthat\b", said, _FLAGS)
-        and not _PASSIVE_REPORTED.search(before, 0, reporting.start() + len(reporting.group(0).split()[0]) + 1)
+        and not _PASSIVE_REPORTED.search(before, 0, reporting.end("word") + 1)
     ):
         return "reporting"
     if _FROM_BEFORE.search(before) and re.match(
