@@ -171,8 +171,9 @@ _AREA_AFTER = re.compile(r"^\s+(?:area|areas|neighbourhood|neighborhood|suburb|l
 _OPERATION_BEFORE = re.compile(r"\b[Oo]peration\s+$|\bcode-?named\s+$")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # a quoted nickname inside a name: Joaquin “El Chapo” Guzman (the nickname is no part of it)
-_NICKNAME = re.compile(r"(?<=[A-Za-z]) [“\"][A-Z][^”\"\n]{0,24}[”\"](?= [A-Z][a-z])")
-_NICKNAME_GAP = re.compile(r" [“\"][A-Z][^”\"\n]{0,24}[”\"] ")
+_QUOTED_NAME = r" [“\"][A-Z][^”\"\n]{0,24}[”\"]"
+_NICKNAME = re.compile(rf"(?<=[A-Za-z]){_QUOTED_NAME}(?= [A-Z][a-z])")
+_NICKNAME_GAP = re.compile(rf"{_QUOTED_NAME} ")
 # an Arabic article joined to a name: "al-Jammal", "el-Sisi", "ad-Din"
 _ARTICLE_PREFIX_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|ul)-[A-Z]")
 # Particles inside Arabic and European names ("Omar Faisal Al Harbi", "Karim bin Salem").
