@@ -13,7 +13,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from newsmon.feedcheck import FeedCheck, check_feed
+from newsmon.collect.feedcheck import FeedCheck, check_feed
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpora" / "feeds"

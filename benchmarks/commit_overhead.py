@@ -9,10 +9,10 @@ when the corpus is absent. For each size (articles in one source's day) it print
 
 - ``plain``: the four leaves written with ``Store.write_partition`` (temporary file, then rename), as
   before commits existed;
-- ``commit``: :func:`newsmon.commits.commit` of new rows (digests, staged files, manifest, moves);
+- ``commit``: :func:`newsmon.store.commits.commit` of new rows (digests, staged files, manifest, moves);
 - ``again``: the same rows committed again (digests and footers only; nothing is written);
-- ``settle``: :func:`newsmon.commits.settle` of a committed day (what every run does first);
-- ``read`` / ``read plain``: the four tables of the day through :func:`newsmon.readers.read_day`, and
+- ``settle``: :func:`newsmon.store.commits.settle` of a committed day (what every run does first);
+- ``read`` / ``read plain``: the four tables of the day through :func:`newsmon.store.readers.read_day`, and
   with ``pyarrow.parquet.read_table`` of each leaf.
 """
 from __future__ import annotations
@@ -30,10 +30,10 @@ from typing import Any
 
 import pyarrow.parquet as pq
 
-from newsmon import commits
-from newsmon.readers import read_day
-from newsmon.schemas import TABLES
-from newsmon.storage import open_store
+from newsmon.store import commits
+from newsmon.store.files import open_store
+from newsmon.store.readers import read_day
+from newsmon.store.schemas import TABLES
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "prosecutors" / "us_county_prosecutors_all.jsonl.gz"
 DAY = date(2025, 3, 10)

@@ -1,4 +1,4 @@
-"""Extraction speed: documents per second of ``newsmon.extractor.extract``, one core.
+"""Extraction speed: documents per second of ``newsmon.extract.extractor.extract``, one core.
 
     PYTHONPATH=include .venv/bin/python benchmarks/extract_speed.py [--repeat 3]
 
@@ -20,8 +20,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from newsmon.documents import read_documents
-from newsmon.extractor import extract
+from newsmon.extract.documents import read_documents
+from newsmon.extract.extractor import extract
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 

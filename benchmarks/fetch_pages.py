@@ -18,7 +18,7 @@ time of --runs runs (a fresh Fetcher each run), the allowed concurrency
 C = min(fetch_concurrency, max_per_host x hosts), the ideal latency x pages / C (which leaves out
 the one robots.txt per host), wall / ideal, the pages fetched (fewest of the runs), the highest
 per-host concurrency seen, the mean number of requests in flight (the servers' busy time / wall
-time), connections opened, retries made by newsmon.http, responses the client hung up on, and the
+time), connections opened, retries made by newsmon.collect.http, responses the client hung up on, and the
 fetcher process's CPU time; then peak RSS, and every failure and retry.
 """
 from __future__ import annotations
@@ -37,8 +37,8 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from multiprocessing.connection import Connection
 
+from newsmon.collect.fetcher import Fetcher
 from newsmon.config import Settings
-from newsmon.fetcher import Fetcher
 from newsmon.models import Source
 
 GRID = ((8, 2), (16, 2), (32, 2), (64, 2), (64, 4))   # (fetch_concurrency, max_per_host)
@@ -180,7 +180,7 @@ def _urls(addresses: list[tuple[str, int]], pages: int, order: str) -> list[str]
 
 
 class _Retries(logging.Handler):
-    """Collects newsmon.http's "retrying" lines: a retry hides a failure that the page count does not show."""
+    """Collects newsmon.collect.http's "retrying" lines: a retry hides a failure that the page count does not show."""
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
@@ -199,11 +199,11 @@ def _one_run(urls: list[str], concurrency: int, per_host: int, conn: Connection)
                     max_per_host=per_host, min_delay=0.0)
     settings = Settings(fetch_concurrency=concurrency, max_per_host=per_host, min_delay=0.0)
     retries = _Retries()
-    http_log = logging.getLogger("newsmon.http")
+    http_log = logging.getLogger("newsmon.collect.http")
     http_log.addHandler(retries)
     usage = resource.getrusage(resource.RUSAGE_SELF)
     started = time.perf_counter()
-    with Fetcher(source, settings) as fetcher:
+    with Fetcher(source, settings.fetch_options()) as fetcher:
         docs = fetcher.pages(urls)
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_SELF)
@@ -234,8 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.pages < 2 or args.runs < 1 or args.latency_ms < 0:
         parser.error("--pages must be at least 2, --runs at least 1 and --latency-ms not negative")
     logging.basicConfig(level=logging.CRITICAL)   # failed pages are counted below, not logged
-    logging.getLogger("newsmon.http").setLevel(logging.INFO)       # for _Retries only
-    logging.getLogger("newsmon.http").propagate = False
+    logging.getLogger("newsmon.collect.http").setLevel(logging.INFO)       # for _Retries only
+    logging.getLogger("newsmon.collect.http").propagate = False
     latency = args.latency_ms / 1000
 
     context = multiprocessing.get_context("spawn")

@@ -101,7 +101,7 @@ def _connection_credential(conn_id: str) -> Any:
     """A source's credentials from the Airflow connection it names (looked up when a task runs)."""
     from airflow.sdk import Connection
 
-    from newsmon.secrets import from_connection
+    from newsmon.collect.secrets import from_connection
 
     conn = Connection.get(conn_id)
     return from_connection(conn_id, conn.login, conn.password, conn.extra_dejson)

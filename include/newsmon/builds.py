@@ -1,6 +1,6 @@
 """Build one (source, day): settle what is stored, decide from the committed data whether the day
 needs rebuilding, rebuild it from everything stored for it plus what the run collected, commit
-it as one version (:mod:`newsmon.commits`), and add a row to ``reports``.
+it as one version (:mod:`newsmon.store.commits`), and add a row to ``reports``.
 
 The decision is :func:`plan_day`, pure: it takes the facts and names what to do. A lookback day
 is rebuilt when the source now lists an entry of it that its committed *articles* lack (not its
@@ -17,18 +17,19 @@ from datetime import UTC, date, datetime
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
-from newsmon import __version__, commits
-from newsmon.collect import LISTING_KINDS, UNCHANGED, Row, entries_of
-from newsmon.commits import State
+from newsmon import __version__
+from newsmon.collect.fetcher import Fetcher
+from newsmon.collect.listings import LISTING_KINDS, UNCHANGED, Row, entries_of
 from newsmon.config import Settings
 from newsmon.days import select_entries
 from newsmon.errors import NewsmonError
-from newsmon.extractor import EXTRACTOR_VERSION
-from newsmon.fetcher import Fetcher
-from newsmon.models import FeedEntry, Source
-from newsmon.process import process_entry
-from newsmon.reports import RunKind, SourceReport
-from newsmon.storage import Store
+from newsmon.extract.extractor import EXTRACTOR_VERSION
+from newsmon.models import FeedEntry, RawDocument, Source
+from newsmon.process import PagePool, process_pages
+from newsmon.store import commits
+from newsmon.store.commits import State
+from newsmon.store.files import Store
+from newsmon.store.reports import RunKind, SourceReport
 
 log = logging.getLogger(__name__)
 
@@ -70,8 +71,9 @@ class BuildContext:
     store: Store
     settings: Settings
     fetcher: Fetcher | None         # None: reprocess from stored bytes, no HTTP
-    outcome: str | None             # the feed's conditional-GET outcome (see newsmon.collect.FeedAnswer)
+    outcome: str | None             # the feed's conditional-GET outcome (see newsmon.collect.listings.FeedAnswer)
     started: tuple[datetime, float]  # wall clock for the report, monotonic for its duration
+    pages: PagePool | None = None   # processes for cleaning and extracting many pages; None: this one
 
 
 def build_day(ctx: BuildContext, target: date, kind: RunKind, new_rows: list[Row] | None) -> SourceReport | None:
@@ -163,8 +165,8 @@ def _rebuild(ctx: BuildContext, target: date, kind: RunKind, new_rows: list[Row]
                 del raw_rows[_raw_key(page)]
             raw_rows[_raw_key(attempt)] = pages[attempt["url"]] = attempt
     articles, figures, mentions = [], [], []
-    for entry in chosen:
-        article, found_figures, found_mentions = process_entry(source, entry, pages.get(entry.url))
+    items = [(entry, RawDocument(**pages[entry.url]) if entry.url in pages else None) for entry in chosen]
+    for article, found_figures, found_mentions in process_pages(source, items, ctx.pages):
         articles.append(asdict(article))
         figures.extend(found_figures)
         mentions.extend(found_mentions)

@@ -17,10 +17,10 @@ from typing import Any
 from newsmon import pipeline
 from newsmon.config import Settings
 from newsmon.errors import ConfigError, NewsmonError, RunCheckError
-from newsmon.extractor import extract, to_gold
-from newsmon.readers import read_day
-from newsmon.reports import DayStatus, day_status
-from newsmon.storage import open_store
+from newsmon.extract.extractor import extract, to_gold
+from newsmon.store.files import open_store
+from newsmon.store.readers import read_day
+from newsmon.store.reports import DayStatus, day_status
 
 _SUMMARY_TABLES = ("articles", "figures", "entities", "duplicates")
 
@@ -205,7 +205,7 @@ def _status_note(state: DayStatus) -> str:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from newsmon.documents import read_documents
+    from newsmon.extract.documents import read_documents
 
     count = 0
     with args.output.open("w", encoding="utf-8") as out:
@@ -237,8 +237,8 @@ def _gold_beside(docs: Path) -> Path:
 
 
 def _evaluate_set(docs_path: Path, gold_path: Path, errors: int, predictions_path: Path | None) -> None:
-    from newsmon.documents import read_documents, read_gold
-    from newsmon.evaluation import evaluate, format_report
+    from newsmon.extract.documents import read_documents, read_gold
+    from newsmon.extract.evaluation import evaluate, format_report
 
     gold = read_gold(gold_path)
     docs = list(read_documents(docs_path))
@@ -295,7 +295,7 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _check_feed(args: argparse.Namespace) -> int:
     """Exit 0 when every file parsed as a feed, 1 when any did not; never a traceback for a bad file."""
-    from newsmon.feedcheck import check_feed
+    from newsmon.collect.feedcheck import check_feed
 
     failed = 0
     for path in args.paths:

@@ -6,13 +6,16 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
 from newsmon.errors import ConfigError
 from newsmon.models import SOURCE_KINDS, Source
+
+if TYPE_CHECKING:
+    from newsmon.collect.options import FetchOptions
 
 DEFAULT_SOURCES = Path(__file__).resolve().parents[1] / "config" / "sources.sample.yaml"
 DEFAULT_USER_AGENT = "newsmon/0.1 (+https://github.com/newsmon/newsmon; enforcement-news monitor)"
@@ -53,6 +56,18 @@ class Settings:
                                         # (NEWSMON_MIN_DELAY); robots.txt's Crawl-delay wins when longer
     duplicate_window_days: int = 7      # days of articles a new article is compared with (NEWSMON_DUPLICATE_WINDOW_DAYS)
     proxy: str | None = field(default=None, repr=False)  # http(s)://[user:password@]host:port (NEWSMON_PROXY)
+
+    def fetch_options(self) -> FetchOptions:
+        """The part of these settings that collection needs (:mod:`newsmon.collect` never sees the rest)."""
+        from newsmon.collect.options import FetchOptions, RetryPolicy  # not at import: collect loads httpx
+
+        retry = RetryPolicy(max_attempts=self.max_attempts, deadline=self.fetch_deadline,
+                            backoff_base=self.backoff_base, backoff_max=self.backoff_max)
+        return FetchOptions(
+            user_agent=self.user_agent, connect_timeout=self.connect_timeout, read_timeout=self.read_timeout,
+            max_bytes=self.max_bytes, max_redirects=self.max_redirects, concurrency=self.fetch_concurrency,
+            max_per_host=self.max_per_host, min_delay=self.min_delay, source_deadline=self.source_deadline,
+            retry=retry, proxy=self.proxy)
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:

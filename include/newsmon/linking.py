@@ -16,8 +16,8 @@ from typing import Any
 
 from newsmon.config import Settings
 from newsmon.dedup import EXACT, NEAR, Signature, link
-from newsmon.readers import read_day
-from newsmon.storage import Store, open_store
+from newsmon.store.files import Store, open_store
+from newsmon.store.readers import read_day
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """The whole flow for one source and one day, runnable with or without Airflow.
 
 collect (listings, pages) -> clean -> extract -> store, one (source, day) at a time
-(:mod:`newsmon.builds`); each (source, day) is committed as one version (:mod:`newsmon.commits`).
+(:mod:`newsmon.builds`); each (source, day) is committed as one version (:mod:`newsmon.store.commits`).
 ``reprocess=True`` rebuilds a day from stored bytes alone, with no HTTP at all.
 
 A run for day D also looks back ``lookback_days``: an entry of an earlier day that the source
@@ -10,7 +10,7 @@ in their own day; the run reports those days too. Each (source, day) is rebuilt 
 from everything stored for it, so overlapping runs (daily, backfill, retries) serialise and
 converge on the same rows.
 
-A feed is fetched conditionally (see :mod:`newsmon.feedstate`); when it has not changed, a day that
+A feed is fetched conditionally (see :mod:`newsmon.store.feedstate`); when it has not changed, a day that
 already holds its snapshot and has no failed page to retry is left as it is.
 """
 from __future__ import annotations
@@ -20,18 +20,18 @@ from collections.abc import Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from newsmon import feedstate
 from newsmon.builds import BuildContext, build_day, now, record
-from newsmon.collect import UNCHANGED, collect_listings, entries_of
+from newsmon.collect.fetcher import Fetcher
+from newsmon.collect.listings import UNCHANGED, collect_listings, entries_of
+from newsmon.collect.secrets import CredentialLookup, env_lookup
 from newsmon.config import Settings, load_sources
 from newsmon.days import day_of, day_window, select_entries
 from newsmon.errors import ConfigError, NewsmonError, RunCheckError
-from newsmon.fetcher import Fetcher
 from newsmon.models import Source
-from newsmon.readers import count_day_rows
-from newsmon.reports import RunKind, SourceReport, SourceRun
-from newsmon.secrets import CredentialLookup, env_lookup
-from newsmon.storage import open_store
+from newsmon.store import feedstate
+from newsmon.store.files import open_store
+from newsmon.store.readers import count_day_rows
+from newsmon.store.reports import RunKind, SourceReport, SourceRun
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,7 @@ def run_source(source_id: str, day: date, *, settings: Settings | None = None, r
         if reprocess:
             return _run_days(BuildContext(source, day, store, settings, None, None, started), days, None)
         credential = (credentials or env_lookup())(source.credentials) if source.credentials else None
-        with Fetcher(source, settings, credential=credential) as fetcher:
+        with Fetcher(source, settings.fetch_options(), credential=credential) as fetcher:
             windows = {d: day_window(d, settings.timezone) for d in days}
             listings, outcome = collect_listings(source, days, windows, fetcher,
                                                  feedstate.previous_snapshot(store, source))

@@ -14,7 +14,7 @@ import pyarrow.dataset as ds
 import pytest
 
 from newsmon.cli import main
-from newsmon.extractor import EXTRACTOR_VERSION
+from newsmon.extract.extractor import EXTRACTOR_VERSION
 from newsmon.sample import SampleSite
 from tests.e2e.sitegen import Story, write_site
 

@@ -13,12 +13,12 @@ from typing import Any
 import duckdb
 import pytest
 
-from newsmon import commits
 from newsmon.cli import main
-from newsmon.readers import read_day
-from newsmon.reports import day_status
 from newsmon.sample import SampleSite
-from newsmon.storage import open_store
+from newsmon.store import commits
+from newsmon.store.files import open_store
+from newsmon.store.readers import read_day
+from newsmon.store.reports import day_status
 from tests.e2e.crash import kill_when_stopped, start_until, trace
 from tests.e2e.sitegen import Story, write_site
 

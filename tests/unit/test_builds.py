@@ -6,8 +6,8 @@ from typing import Any
 import pytest
 
 from newsmon.builds import DayFacts, Plan, plan_day
-from newsmon.commits import State
-from newsmon.reports import RunKind, SourceState, overall_state, source_state
+from newsmon.store.commits import State
+from newsmon.store.reports import RunKind, SourceState, overall_state, source_state
 
 
 def _facts(kind: RunKind, state: State = "committed", *, unchanged: bool = False, holds: bool = False,

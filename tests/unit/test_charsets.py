@@ -5,7 +5,7 @@ import codecs
 
 import pytest
 
-from newsmon.charsets import decode_html
+from newsmon.clean.charsets import decode_html
 
 TEXT = "La gendarmerie d’Orléans a interpellé 12 personnes — « une filière » démantelée à Tours."
 

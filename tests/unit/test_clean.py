@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from newsmon.clean import clean_article
+from newsmon.clean.main_text import clean_article
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 URL = "https://news.example.org/2025/01/16/story.html"

@@ -11,11 +11,11 @@ from typing import Any
 import pyarrow.fs as pafs
 import pytest
 
-from newsmon import commits
 from newsmon.errors import InconsistentDataError
-from newsmon.readers import Snapshot, read_day
-from newsmon.reports import day_status
-from newsmon.storage import Store, open_store
+from newsmon.store import commits
+from newsmon.store.files import Store, open_store
+from newsmon.store.readers import Snapshot, read_day
+from newsmon.store.reports import day_status
 
 DAY = date(2025, 1, 16)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.figures import extract_figures
+from newsmon.extract.figures import extract_figures
 
 
 @pytest.mark.parametrize(("sentence", "expected"), [

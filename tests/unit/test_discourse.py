@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from newsmon.figures import extract_figures
+from newsmon.extract.figures import extract_figures
 
 Row = tuple[str, str, str, float]
 

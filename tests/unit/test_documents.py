@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from newsmon.documents import parse_published, read_documents
 from newsmon.errors import DocumentFormatError
+from newsmon.extract.documents import parse_published, read_documents
 
 
 @pytest.mark.parametrize(("raw", "expected"), [

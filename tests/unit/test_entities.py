@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.entities import find_mentions
+from newsmon.extract.entities import find_mentions
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:

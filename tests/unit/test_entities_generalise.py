@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsmon.entities import find_mentions
+from newsmon.extract.entities import find_mentions
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:

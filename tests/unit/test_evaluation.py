@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.cli import main
-from newsmon.evaluation import entity_key, evaluate, figure_key, format_report, match_figures
+from newsmon.extract.evaluation import entity_key, evaluate, figure_key, format_report, match_figures
 
 
 def _fig(action: str, value: float, **extra: object) -> dict[str, object]:

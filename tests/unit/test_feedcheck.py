@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.cli import main
-from newsmon.feedcheck import MAX_FEED_BYTES, FeedCheck, check_feed
+from newsmon.collect.feedcheck import MAX_FEED_BYTES, FeedCheck, check_feed
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>t</title><link>https://news.example.org/</link>

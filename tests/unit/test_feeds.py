@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from newsmon.collect.feeds import MAX_ENTITY_TEXT, ParsedFeed, parse_feed, read_feed
 from newsmon.errors import FeedParseError
-from newsmon.feeds import MAX_ENTITY_TEXT, ParsedFeed, parse_feed, read_feed
 from newsmon.models import FeedEntry, Source
 
 FEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "feeds"

@@ -8,15 +8,16 @@ from collections.abc import Iterator
 
 import pytest
 
+from newsmon.collect.fetcher import Fetcher
+from newsmon.collect.http import make_client
+from newsmon.collect.secrets import Credential
 from newsmon.config import Settings
 from newsmon.errors import FetchError
-from newsmon.fetcher import Fetcher
-from newsmon.http import make_client
 from newsmon.models import Source
-from newsmon.secrets import Credential
 from tests.faultserver import FaultHandler, FaultServer, fault_server
 
-SETTINGS = Settings(min_delay=0.0, max_attempts=2, backoff_base=0.01, backoff_max=0.02, fetch_concurrency=8)
+OPTIONS = Settings(min_delay=0.0, max_attempts=2, backoff_base=0.01, backoff_max=0.02,
+                   fetch_concurrency=8).fetch_options()
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def _robots(body: bytes, status: int = 200) -> object:
 
 def test_robots_is_read_once_per_origin_and_its_rules_apply(server: FaultServer) -> None:
     server.add_route("robots.txt", _robots(b"User-agent: *\nDisallow: /status/\n"))  # type: ignore[arg-type]
-    with Fetcher(_source(server), SETTINGS) as fetcher:
+    with Fetcher(_source(server), OPTIONS) as fetcher:
         pages = fetcher.pages([server.url(f"/ok/{n}") for n in range(5)] + [server.url("/status/200/hidden")])
     assert [p.error for p in pages] == [None] * 5 + ["disallowed by robots.txt"]
     assert server.hits("/robots.txt") == 1
@@ -45,14 +46,14 @@ def test_robots_is_read_once_per_origin_and_its_rules_apply(server: FaultServer)
 
 
 def test_missing_robots_allows_everything(server: FaultServer) -> None:
-    with Fetcher(_source(server), SETTINGS) as fetcher:
+    with Fetcher(_source(server), OPTIONS) as fetcher:
         assert fetcher.page(server.url("/ok/free")).error is None
     assert server.hits("/robots.txt") == 1
 
 
 def test_robots_that_fails_with_5xx_keeps_newsmon_off_the_host(server: FaultServer) -> None:
     server.add_route("robots.txt", _robots(b"busy", status=503))  # type: ignore[arg-type]
-    with Fetcher(_source(server), SETTINGS) as fetcher:
+    with Fetcher(_source(server), OPTIONS) as fetcher:
         page = fetcher.page(server.url("/ok/a"))
         with pytest.raises(FetchError, match="robots.txt of .* unreachable"):
             fetcher.get(server.url("/ok/feed"), kind="feed")
@@ -62,7 +63,7 @@ def test_robots_that_fails_with_5xx_keeps_newsmon_off_the_host(server: FaultServ
 
 def test_a_redirect_into_a_disallowed_path_is_refused(server: FaultServer) -> None:
     server.add_route("robots.txt", _robots(b"User-agent: newsmon\nDisallow: /redirect/0\n"))  # type: ignore[arg-type]
-    with Fetcher(_source(server), SETTINGS) as fetcher:
+    with Fetcher(_source(server), OPTIONS) as fetcher:
         page = fetcher.page(server.url("/redirect/1"))
     assert page.error is not None and page.error.endswith("refused: disallowed by robots.txt")
 
@@ -72,8 +73,8 @@ def test_a_redirect_to_a_private_address_names_the_guards_reason_once(server: Fa
         request.respond(302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
 
     server.add_route("hop", to_metadata)
-    guarded = make_client(SETTINGS, address_allowed=lambda address: address == "127.0.0.1")
-    with guarded, Fetcher(Source(id="wire", url=server.url("/ok/feed")), SETTINGS, client=guarded) as fetcher:
+    guarded = make_client(OPTIONS, address_allowed=lambda address: address == "127.0.0.1")
+    with guarded, Fetcher(Source(id="wire", url=server.url("/ok/feed")), OPTIONS, client=guarded) as fetcher:
         page = fetcher.page(server.url("/hop/x"))
     assert page.error == ("redirect to http://169.254.169.254/latest/meta-data/ refused: 169.254.169.254 is not "
                           "a public address (set allow_private: true on the source to fetch it)")
@@ -82,7 +83,7 @@ def test_a_redirect_to_a_private_address_names_the_guards_reason_once(server: Fa
 def test_credentials_go_to_the_source_host_only(server: FaultServer) -> None:
     credential = Credential(conn_id="wire", login="ana", password="s3cret", headers=(("X-Api-Key", "k-1"),))
     other_host = server.url("/headers/elsewhere").replace("127.0.0.1", "localhost")
-    with Fetcher(_source(server), SETTINGS, credential=credential) as fetcher:
+    with Fetcher(_source(server), OPTIONS, credential=credential) as fetcher:
         own = json.loads(fetcher.get(server.url("/headers/own"), kind="page").body)
         elsewhere = json.loads(fetcher.get(other_host, kind="page").body)
     lowered = {k.lower(): v for k, v in own.items()}
@@ -93,7 +94,7 @@ def test_credentials_go_to_the_source_host_only(server: FaultServer) -> None:
 
 def test_the_source_deadline_stops_further_fetches(server: FaultServer) -> None:
     now = [0.0]
-    with Fetcher(_source(server), Settings(min_delay=0.0, source_deadline=10.0), clock=lambda: now[0]) as fetcher:
+    with Fetcher(_source(server), Settings(min_delay=0.0, source_deadline=10.0).fetch_options(), clock=lambda: now[0]) as fetcher:
         assert fetcher.page(server.url("/ok/before")).error is None
         now[0] = 10.5
         late = fetcher.page(server.url("/ok/after"))
@@ -102,7 +103,7 @@ def test_the_source_deadline_stops_further_fetches(server: FaultServer) -> None:
 
 
 def test_non_http_links_are_refused_without_a_request(server: FaultServer) -> None:
-    with Fetcher(_source(server), SETTINGS) as fetcher:
+    with Fetcher(_source(server), OPTIONS) as fetcher:
         page = fetcher.page("javascript:alert(1)")
     assert page.error == "not an http(s) URL: 'javascript:alert(1)'"
 
@@ -125,7 +126,7 @@ def test_pages_run_concurrently_but_never_above_the_per_host_limit(server: Fault
         request.respond(200, b"<html><body><p>held</p></body></html>", {"Content-Type": "text/html"})
 
     server.add_route("held", held)
-    with Fetcher(_source(server, max_per_host=per_host), SETTINGS) as fetcher:
+    with Fetcher(_source(server, max_per_host=per_host), OPTIONS) as fetcher:
         pages = fetcher.pages([server.url(f"/held/{n}") for n in range(10)])
     assert all(p.error is None for p in pages) and [p.url for p in pages] == [server.url(f"/held/{n}")
                                                                                  for n in range(10)]
@@ -133,7 +134,7 @@ def test_pages_run_concurrently_but_never_above_the_per_host_limit(server: Fault
 
 
 def test_a_private_host_is_refused_with_the_guards_reason(server: FaultServer) -> None:
-    with Fetcher(Source(id="wire", url="https://wire.example.org/rss"), SETTINGS) as fetcher:
+    with Fetcher(Source(id="wire", url="https://wire.example.org/rss"), OPTIONS) as fetcher:
         page = fetcher.page(server.url("/ok/private"))
     assert page.error is not None and page.error.startswith("refused: 127.0.0.1 is not a public address")
     assert server.hits("/robots.txt") == 0 and server.hits("/ok/private") == 0
@@ -143,7 +144,7 @@ def test_requests_go_through_the_proxy_with_its_credentials(server: FaultServer)
     """The fault server plays the proxy: it answers absolute-form requests by their path."""
     proxy = server.url("/").replace("http://", "http://relay:pw-7@").rstrip("/")
     settings = Settings(min_delay=0.0, proxy=proxy)
-    with Fetcher(Source(id="wire", url="http://wire.example.org/rss"), settings) as fetcher:
+    with Fetcher(Source(id="wire", url="http://wire.example.org/rss"), settings.fetch_options()) as fetcher:
         seen = json.loads(fetcher.get("http://wire.example.org/headers/via-proxy", kind="page").body)
         refused = fetcher.page("http://127.0.0.1:9/ok")
     assert {k.lower(): v for k, v in seen.items()}["proxy-authorization"] == "Basic cmVsYXk6cHctNw=="
@@ -169,7 +170,7 @@ def test_a_free_worker_takes_another_hosts_page_instead_of_waiting_behind_a_busy
     other_host = server.url("/held/b").replace("127.0.0.1", "localhost")
     urls = [server.url("/held/a1"), server.url("/held/a2"), other_host]
     settings = Settings(min_delay=0.0, fetch_concurrency=2)
-    with Fetcher(_source(server, max_per_host=1), settings) as fetcher:
+    with Fetcher(_source(server, max_per_host=1), settings.fetch_options()) as fetcher:
         pages = fetcher.pages(urls)
     assert [p.error for p in pages] == [None, None, None]
     assert waited[0] is True            # a1 was still in flight when the other host's page was asked for

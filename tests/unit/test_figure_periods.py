@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from newsmon.figures import extract_figures
-from newsmon.periods import find_periods
+from newsmon.extract.figures import extract_figures
+from newsmon.extract.periods import find_periods
 
 PUBLISHED = date(2024, 10, 30)
 

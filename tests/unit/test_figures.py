@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from newsmon.extractor import EXTRACTOR_VERSION, extract, to_gold
-from newsmon.figures import extract_figures
+from newsmon.extract.extractor import EXTRACTOR_VERSION, extract, to_gold
+from newsmon.extract.figures import extract_figures
 
 PUBLISHED = date(2025, 1, 16)
 

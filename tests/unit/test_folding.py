@@ -1,11 +1,11 @@
-"""Folded scans: lower-case patterns over a lower-cased copy of a text (newsmon.folding)."""
+"""Folded scans: lower-case patterns over a lower-cased copy of a text (newsmon.extract.folding)."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from newsmon.folding import fold, lowered
+from newsmon.extract.folding import fold, lowered
 
 
 def test_a_folded_pattern_finds_what_the_ignorecase_pattern_finds_at_the_same_offsets() -> None:

@@ -9,8 +9,8 @@ from importlib import resources
 import pycountry
 import pytest
 
-from newsmon import gazetteer
-from newsmon.gazetteer import (
+from newsmon.extract import gazetteer
+from newsmon.extract.gazetteer import (
     AGENCY_KINDS,
     AGENCY_RECORDS,
     AGENCY_REGISTRY_VERSION,
@@ -26,7 +26,7 @@ from newsmon.gazetteer import (
 
 
 def _registry_file() -> dict[str, object]:
-    data = json.loads(resources.files("newsmon.data").joinpath("agencies.json").read_text(encoding="utf-8"))
+    data = json.loads(resources.files("newsmon.extract.data").joinpath("agencies.json").read_text(encoding="utf-8"))
     assert isinstance(data, dict)
     return data
 
@@ -220,20 +220,20 @@ def test_subdivisions_that_are_common_words_or_names_are_not_places() -> None:
 
 
 def test_currency_codes_are_not_acronyms() -> None:
-    from newsmon.gazetteer import NOT_ACRONYMS
+    from newsmon.extract.gazetteer import NOT_ACRONYMS
 
     assert {"IDR", "AED", "KES", "PLN"} <= NOT_ACRONYMS
 
 
 def test_a_minor_place_is_a_place_but_may_be_a_persons_name() -> None:
-    from newsmon.gazetteer import is_major_place, is_place
+    from newsmon.extract.gazetteer import is_major_place, is_place
 
     assert is_place("Galway") and not is_major_place("Galway")
     assert is_major_place("Shandong") and is_major_place("Kenya")
 
 
 def test_the_city_table_knows_towns_with_their_country_and_size() -> None:
-    from newsmon.gazetteer import city_population, country_code
+    from newsmon.extract.gazetteer import city_population, country_code
 
     assert city_population("Tilburg") > 100_000
     assert country_code("Tilburg") == "NL"
@@ -241,7 +241,7 @@ def test_the_city_table_knows_towns_with_their_country_and_size() -> None:
 
 
 def test_city_rows_leave_out_short_common_and_known_names() -> None:
-    from newsmon.gazetteer import city_rows
+    from newsmon.extract.gazetteer import city_rows
 
     rows = [("Westbrook Falls", "US", 20000), ("Westbrook Falls", "CA", 30000), ("Police", "PL", 33000)]
     rows += [("Shanghai", "CN", 24000000), ("Ab", "SE", 16000), ("Grünfeld", "DE", 17000)]

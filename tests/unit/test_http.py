@@ -16,9 +16,10 @@ from datetime import UTC, datetime
 
 import pytest
 
+from newsmon.collect.http import Fetched, _retry_after, fetch, make_client
+from newsmon.collect.options import RetryPolicy
 from newsmon.config import Settings
 from newsmon.errors import ConfigError, FetchError
-from newsmon.http import Fetched, RetryPolicy, _retry_after, fetch, make_client
 from tests.faultserver import (
     BILLION_LAUGHS,
     HTML_PAGE,
@@ -65,7 +66,7 @@ def _get(server: FaultServer, path: str, *, max_bytes: int = 10_000, max_redirec
          policy: RetryPolicy | None = None, sleeps: Sleeps | None = None, fake_clock: bool = True,
          settings: Settings | None = None, rng: random.Random | None = None) -> Fetched:
     sleeps = Sleeps() if sleeps is None else sleeps
-    with make_client(settings or Settings(user_agent=UA), allow_private=True) as client:
+    with make_client((settings or Settings(user_agent=UA)).fetch_options(), allow_private=True) as client:
         return fetch(client, server.url(path), max_bytes=max_bytes, max_redirects=max_redirects,
                      policy=policy, sleep=sleeps, clock=sleeps.clock if fake_clock else time.monotonic,
                      rng=rng or random.Random(SEED))
@@ -85,7 +86,7 @@ def test_fetch_returns_body_and_validators(server: FaultServer) -> None:
 
 
 def test_fetch_sends_validators_and_accepts_304(server: FaultServer) -> None:
-    with make_client(Settings(), allow_private=True) as client:
+    with make_client(Settings().fetch_options(), allow_private=True) as client:
         got = fetch(client, server.url("/ok"), max_bytes=100, max_redirects=0, etag='"v1"')
     assert got.status == 304 and got.body == b""
 
@@ -227,7 +228,7 @@ def test_a_dropped_connection_is_retried_then_reported(server: FaultServer, path
 
 def test_a_refused_connection_is_retried_then_reported() -> None:
     sleeps = Sleeps()
-    with make_client(Settings(), allow_private=True) as client, pytest.raises(FetchError, match=r"ConnectError.* after 4 attempts"):
+    with make_client(Settings().fetch_options(), allow_private=True) as client, pytest.raises(FetchError, match=r"ConnectError.* after 4 attempts"):
         fetch(client, "http://127.0.0.1:9/nothing-listens-here", max_bytes=100, max_redirects=0,
               sleep=sleeps, clock=sleeps.clock)
     assert len(sleeps.delays) == 3
@@ -300,9 +301,9 @@ def test_an_unknown_content_encoding_is_refused(server: FaultServer) -> None:
 def test_retry_settings_are_read_from_the_environment() -> None:
     settings = Settings.from_env({"NEWSMON_MAX_ATTEMPTS": "6", "NEWSMON_FETCH_DEADLINE": "45",
                                   "NEWSMON_BACKOFF_BASE": "1.5", "NEWSMON_BACKOFF_MAX": "10"})
-    assert RetryPolicy.from_settings(settings) == RetryPolicy(max_attempts=6, deadline=45.0,
+    assert settings.fetch_options().retry == RetryPolicy(max_attempts=6, deadline=45.0,
                                                               backoff_base=1.5, backoff_max=10.0)
-    assert RetryPolicy.from_settings(Settings.from_env({})) == RetryPolicy()
+    assert Settings.from_env({}).fetch_options().retry == RetryPolicy()
 
 
 def test_bad_retry_settings_are_all_reported() -> None:

@@ -9,7 +9,7 @@ import pyarrow.parquet as pq
 from newsmon import dedup, ids
 from newsmon.config import Settings
 from newsmon.linking import link_day
-from newsmon.storage import open_store
+from newsmon.store.files import open_store
 
 STORY = (
     "Detectives in the river port of Calder arrested nine people on Tuesday after a six-month inquiry "

@@ -1,12 +1,12 @@
-"""Coordinated list items share the action that governs any of them (newsmon.lists and the drafter)."""
+"""Coordinated list items share the action that governs any of them (newsmon.extract.lists and the drafter)."""
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
 
-from newsmon.figures import extract_figures
-from newsmon.lists import is_item_gap
+from newsmon.extract.figures import extract_figures
+from newsmon.extract.lists import is_item_gap
 
 Row = tuple[str, str, str, float, str]
 

@@ -6,10 +6,10 @@ from collections.abc import Iterator
 
 import pytest
 
+from newsmon.collect.http import fetch, make_client
+from newsmon.collect.netguard import is_public
 from newsmon.config import Settings
 from newsmon.errors import FetchError
-from newsmon.http import fetch, make_client
-from newsmon.netguard import is_public
 from tests.faultserver import FaultHandler, FaultServer, fault_server
 
 
@@ -31,7 +31,7 @@ def test_is_public(address: str, public: bool) -> None:
 
 
 def _get(url: str, **client: object) -> None:
-    with make_client(Settings(max_attempts=3), **client) as http:  # type: ignore[arg-type]
+    with make_client(Settings(max_attempts=3).fetch_options(), **client) as http:  # type: ignore[arg-type]
         fetch(http, url, max_bytes=1000, max_redirects=3)
 
 
@@ -65,7 +65,7 @@ def test_the_connection_goes_to_the_address_that_was_checked(server: FaultServer
         return ["127.0.0.1"]
 
     port = server.url("/").split(":")[2].split("/")[0]
-    with make_client(Settings(), resolver=resolver, address_allowed=lambda a: a == "127.0.0.1") as http:
+    with make_client(Settings().fetch_options(), resolver=resolver, address_allowed=lambda a: a == "127.0.0.1") as http:
         got = fetch(http, f"http://wire.test:{port}/ok/rebind", max_bytes=1000, max_redirects=1)
     assert got.body == b"ok" and server.hits("/ok/rebind") == 1
 
@@ -75,12 +75,12 @@ def test_a_redirect_to_a_private_address_is_refused(server: FaultServer) -> None
         request.respond(302, headers={"Location": "http://169.254.169.254/latest/meta-data/"})
 
     server.add_route("hop", to_metadata)
-    with make_client(Settings(), address_allowed=lambda a: a == "127.0.0.1") as http, \
+    with make_client(Settings().fetch_options(), address_allowed=lambda a: a == "127.0.0.1") as http, \
             pytest.raises(FetchError, match=r"refused: 169\.254\.169\.254 is not a public address"):
         fetch(http, server.url("/hop/x"), max_bytes=1000, max_redirects=3)
     assert server.hits("/hop/x") == 1
 
 
 def test_allow_private_lets_a_source_reach_a_local_server(server: FaultServer) -> None:
-    with make_client(Settings(), allow_private=True) as http:
+    with make_client(Settings().fetch_options(), allow_private=True) as http:
         assert fetch(http, server.url("/ok/allowed"), max_bytes=1000, max_redirects=1).body == b"ok"

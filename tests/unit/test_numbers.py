@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.numbers import Quantity, find_quantities, parse_number, word_to_int
+from newsmon.extract.numbers import Quantity, find_quantities, parse_number, word_to_int
 
 
 def _only(text: str) -> Quantity:

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from newsmon.figures import extract_figures
-from newsmon.periods import find_periods, resolve_period
+from newsmon.extract.figures import extract_figures
+from newsmon.extract.periods import find_periods, resolve_period
 
 PUBLISHED = date(2025, 1, 16)  # a Thursday
 

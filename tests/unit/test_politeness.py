@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from newsmon.politeness import HostGate, RobotsRules, host_of, origin_of
+from newsmon.collect.politeness import HostGate, RobotsRules, host_of, origin_of
 
 UA = "newsmon/0.1 (+https://example.org/newsmon)"
 
@@ -150,7 +150,7 @@ def test_consecutive_user_agent_lines_share_a_group_and_an_empty_disallow_allows
 
 
 def test_host_queues_take_turns_and_skip_busy_hosts() -> None:
-    from newsmon.politeness import HostQueues
+    from newsmon.collect.politeness import HostQueues
 
     urls = ["http://a/1", "http://a/2", "http://a/3", "http://b/1", "http://c/1"]
     queues = HostQueues(urls, max_per_host=1)
@@ -171,7 +171,7 @@ def test_host_queues_take_turns_and_skip_busy_hosts() -> None:
 
 
 def test_host_queues_hand_out_every_index_once_under_threads() -> None:
-    from newsmon.politeness import HostQueues
+    from newsmon.collect.politeness import HostQueues
 
     urls = [f"http://h{n % 7}/{n}" for n in range(300)]
     queues = HostQueues(urls, max_per_host=2)

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import polars as pl
 
-from newsmon import commits
-from newsmon.readers import count_day_rows, read_table
-from newsmon.storage import open_store
+from newsmon.store import commits
+from newsmon.store.files import open_store
+from newsmon.store.readers import count_day_rows, read_table
 from tests.unit.test_commits import _article, _raw, _version
 
 DAYS = [date(2025, 1, 15), date(2025, 1, 16), date(2025, 1, 17)]

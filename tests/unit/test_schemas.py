@@ -2,8 +2,8 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from newsmon import schemas
 from newsmon.models import Article, Figure, Mention, RawDocument
+from newsmon.store import schemas
 
 
 def _names(record: type) -> list[str]:
@@ -38,6 +38,6 @@ def test_no_table_stores_the_partition_key() -> None:
 
 
 def test_reports_schema_is_the_source_report_less_its_partition_key() -> None:
-    from newsmon.reports import SourceReport
+    from newsmon.store.reports import SourceReport
 
     assert [n for n in _names(SourceReport) if n != "day"] == schemas.REPORTS.names

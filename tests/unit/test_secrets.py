@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsmon.collect.secrets import env_lookup, from_connection, parse_connection
 from newsmon.errors import ConfigError
-from newsmon.secrets import env_lookup, from_connection, parse_connection
 
 
 def test_uri_connection_gives_basic_auth_with_decoded_parts() -> None:

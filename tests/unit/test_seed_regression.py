@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from newsmon.documents import parse_published
-from newsmon.extractor import extract, to_gold
+from newsmon.extract.documents import parse_published
+from newsmon.extract.extractor import extract, to_gold
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 EVAL = SHARED / "eval"

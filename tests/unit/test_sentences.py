@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.sentences import split_sentences
+from newsmon.extract.sentences import split_sentences
 
 
 def _texts(text: str) -> list[str]:

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from newsmon import sitemaps
+from newsmon.collect import sitemaps
+from newsmon.collect.sitemaps import SitemapListing, parse_sitemap, parse_w3c_datetime, select_children
 from newsmon.errors import FeedParseError
 from newsmon.models import FeedEntry, Source
-from newsmon.sitemaps import SitemapListing, parse_sitemap, parse_w3c_datetime, select_children
 
 SITEMAPS = Path(__file__).resolve().parents[1] / "fixtures" / "sitemaps"
 SOURCE = Source(id="fixture", url="https://news.example.org/sitemap.xml")
@@ -76,8 +76,8 @@ class _Records(logging.Handler):
 
 @pytest.fixture
 def sitemap_log() -> Iterator[list[str]]:
-    """Messages logged by newsmon.sitemaps (caplog is unavailable under -p no:logging)."""
-    logger = logging.getLogger("newsmon.sitemaps")
+    """Messages logged by newsmon.collect.sitemaps (caplog is unavailable under -p no:logging)."""
+    logger = logging.getLogger("newsmon.collect.sitemaps")
     handler, level = _Records(), logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)

@@ -8,8 +8,8 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pytest
 
-from newsmon.readers import count_day_rows, read_day
-from newsmon.storage import open_store
+from newsmon.store.files import open_store
+from newsmon.store.readers import count_day_rows, read_day
 
 DAY = date(2025, 1, 16)
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from newsmon.figures import extract_figures
+from newsmon.extract.figures import extract_figures
 
 Row = tuple[str, str, str, float]
 

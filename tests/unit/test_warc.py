@@ -12,8 +12,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from newsmon.collect.warc import WarcError, WarcPage, read_warc, summarize_warc
 from newsmon.errors import NewsmonError
-from newsmon.warc import WarcError, WarcPage, read_warc, summarize_warc
 
 DAY = datetime(2025, 1, 6, tzinfo=UTC)
 NEXT_DAY = datetime(2025, 1, 7, tzinfo=UTC)

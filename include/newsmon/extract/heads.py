@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsmon.folding import fold, lowered
-from newsmon.gazetteer import DEMONYMS
-from newsmon.lexicon import (
+from newsmon.extract.folding import fold, lowered
+from newsmon.extract.gazetteer import DEMONYMS
+from newsmon.extract.lexicon import (
     BLOCKING_WORDS,
     CASE_NOUNS,
     COUNTED,
@@ -26,7 +26,7 @@ from newsmon.lexicon import (
     TriggerWord,
     words,
 )
-from newsmon.numbers import Quantity
+from newsmon.extract.numbers import Quantity
 
 __all__ = [
     "COUNTED_UNITS",
@@ -51,7 +51,7 @@ _ANY_TRIGGER = re.compile(
     r"(?<![\w-])(?:" + "|".join(f"(?:{w.pattern})" for _, w in _ORDERED_TRIGGERS) + r")(?![\w-])",
     re.IGNORECASE,
 )
-# the same scan over a lower-cased copy of the sentence (newsmon.folding): it runs on every sentence
+# the same scan over a lower-cased copy of the sentence (newsmon.extract.folding): it runs on every sentence
 _FOLDED_ANY_TRIGGER = fold(_ANY_TRIGGER)
 # words that depend on what follows them ("found four laptops", "netted assets"); they are tried
 # first, and what the others match can then be cached by its text

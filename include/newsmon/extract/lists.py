@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from newsmon.lexicon import words
+from newsmon.extract.lexicon import words
 
 __all__ = ["is_item_gap"]
 

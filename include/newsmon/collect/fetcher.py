@@ -1,7 +1,7 @@
 """All HTTP of one source's run, politely: robots.txt, per-host slots, a source deadline, and
 pages fetched concurrently.
 
-Every request of a :class:`Fetcher` goes through :func:`newsmon.http.fetch` (retries, limits,
+Every request of a :class:`Fetcher` goes through :func:`newsmon.collect.http.fetch` (retries, limits,
 the SSRF guard of the client) after three checks: the source's time budget is not spent, the
 URL's robots.txt allows it (read once per origin and kept for the run; every redirect hop is
 checked too), and one of the host's ``max_per_host`` slots is free with ``min_delay`` seconds
@@ -23,13 +23,13 @@ from urllib.parse import urlsplit
 
 import httpx
 
-from newsmon.config import Settings
+from newsmon.collect.http import fetch, make_client
+from newsmon.collect.netguard import AddressRefused, vetted_addresses
+from newsmon.collect.options import FetchOptions, RetryPolicy
+from newsmon.collect.politeness import ROBOTS_MAX_BYTES, HostGate, HostQueues, RobotsRules, host_of, origin_of
+from newsmon.collect.secrets import Credential
 from newsmon.errors import FetchError
-from newsmon.http import RetryPolicy, fetch, make_client
 from newsmon.models import RawDocument, Source
-from newsmon.netguard import AddressRefused, vetted_addresses
-from newsmon.politeness import ROBOTS_MAX_BYTES, HostGate, HostQueues, RobotsRules, host_of, origin_of
-from newsmon.secrets import Credential
 
 log = logging.getLogger(__name__)
 
@@ -40,22 +40,22 @@ ROBOTS_BACKOFF_MAX = 2.0
 class Fetcher:
     """Fetches for one source. Use as a context manager; thread-safe."""
 
-    def __init__(self, source: Source, settings: Settings, *, client: httpx.Client | None = None,
+    def __init__(self, source: Source, options: FetchOptions, *, client: httpx.Client | None = None,
                  credential: Credential | None = None, clock: Callable[[], float] = time.monotonic) -> None:
         self.source = source
-        self.settings = settings
-        self.max_per_host = source.max_per_host or settings.max_per_host
-        self.min_delay = settings.min_delay if source.min_delay is None else source.min_delay
+        self.options = options
+        self.max_per_host = source.max_per_host or options.max_per_host
+        self.min_delay = options.min_delay if source.min_delay is None else source.min_delay
         self._own_client = client is None
         self.client = client if client is not None else make_client(
-            settings, allow_private=source.allow_private, connections=settings.fetch_concurrency)
+            options, allow_private=source.allow_private, connections=options.concurrency)
         self._auth = credential.request_headers() if credential is not None else {}
         self._auth_host = host_of(source.url)
-        self._policy = RetryPolicy.from_settings(settings)
+        self._policy = options.retry
         self._robots_policy = replace(self._policy, max_attempts=min(ROBOTS_ATTEMPTS, self._policy.max_attempts),
                                       backoff_max=min(ROBOTS_BACKOFF_MAX, self._policy.backoff_max))
         self._clock = clock
-        self._deadline_at = clock() + settings.source_deadline
+        self._deadline_at = clock() + options.source_deadline
         self._gate = HostGate(self.max_per_host)
         self._robots: dict[str, RobotsRules] = {}
         self._robots_locks: dict[str, threading.Lock] = {}
@@ -80,10 +80,10 @@ class Fetcher:
         if refusal is not None:
             raise FetchError(url, refusal)
         host = host_of(url)
-        delay = max(self.min_delay, self._rules(url).crawl_delay(self.settings.user_agent))
+        delay = max(self.min_delay, self._rules(url).crawl_delay(self.options.user_agent))
         with self._gate.slot(host, delay):
-            got = fetch(self.client, url, max_bytes=self.settings.max_bytes,
-                        max_redirects=self.settings.max_redirects, etag=etag, last_modified=last_modified,
+            got = fetch(self.client, url, max_bytes=self.options.max_bytes,
+                        max_redirects=self.options.max_redirects, etag=etag, last_modified=last_modified,
                         policy=self._within_budget(self._policy, url),   # waiting for the slot took some of it
                         admit=self._refusal, auth=self._auth if host == self._auth_host else None)
         return RawDocument(
@@ -101,7 +101,7 @@ class Fetcher:
 
     @property
     def _source_deadline(self) -> str:
-        return f"the {self.settings.source_deadline:g} s source deadline"
+        return f"the {self.options.source_deadline:g} s source deadline"
 
     def _within_budget(self, policy: RetryPolicy, url: str) -> RetryPolicy:
         """``policy`` with its deadline cut to what is left of the source's budget."""
@@ -116,7 +116,7 @@ class Fetcher:
             return failed_page(self.source.id, url, exc)
 
     def pages(self, urls: Sequence[str]) -> list[RawDocument]:
-        """Pages of ``urls`` in their order, fetched ``settings.fetch_concurrency`` at a time
+        """Pages of ``urls`` in their order, fetched ``options.concurrency`` at a time
         (and never more than ``max_per_host`` at a time from one host; a worker takes the next
         URL of a host with a free slot rather than wait behind a busy one)."""
         if len(urls) <= 1:
@@ -131,7 +131,7 @@ class Fetcher:
                 finally:
                     queues.release(index)
 
-        workers = min(self.settings.fetch_concurrency, len(urls))
+        workers = min(self.options.concurrency, len(urls))
         with ThreadPoolExecutor(max_workers=workers, thread_name_prefix=f"fetch-{self.source.id}") as pool:
             for running in [pool.submit(work) for _ in range(workers)]:
                 running.result()
@@ -142,11 +142,11 @@ class Fetcher:
     def _refusal(self, url: str) -> str | None:
         if not url.lower().startswith(("http://", "https://")):
             return f"not an http(s) URL: {url[:80]!r}"
-        if self.settings.proxy and not self.source.allow_private:
+        if self.options.proxy and not self.source.allow_private:
             refused = _destination_refusal(url)   # the guard at the socket only sees the proxy
             if refused is not None:
                 return refused
-        return self._rules(url).refusal_for(url, self.settings.user_agent)
+        return self._rules(url).refusal_for(url, self.options.user_agent)
 
     def _rules(self, url: str) -> RobotsRules:
         """The robots.txt rules of ``url``'s origin, fetched once per run (one fetch per origin,
@@ -169,7 +169,7 @@ class Fetcher:
         url = f"{origin}/robots.txt"
         try:
             with self._gate.slot(host_of(url), self.min_delay):
-                got = fetch(self.client, url, max_bytes=ROBOTS_MAX_BYTES * 4, max_redirects=self.settings.max_redirects,
+                got = fetch(self.client, url, max_bytes=ROBOTS_MAX_BYTES * 4, max_redirects=self.options.max_redirects,
                             policy=self._within_budget(self._robots_policy, url))
         except FetchError as exc:
             if isinstance(exc.__cause__, AddressRefused):

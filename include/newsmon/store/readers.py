@@ -3,10 +3,10 @@
 Plain globs over ``<root>/<table>/dt=*/*.parquet`` read the published leaves, each file whole,
 but while a build of a (source, day) publishes, or after one was killed while publishing, its
 leaves can be of two versions until the next run of it finishes publishing. The helpers here
-read each (source, day) at the version its manifest commits (see :mod:`newsmon.commits`), from
+read each (source, day) at the version its manifest commits (see :mod:`newsmon.store.commits`), from
 the staged file where a leaf is not published yet, so they never see a mix::
 
-    from newsmon.readers import open_snapshot, read_table
+    from newsmon.store.readers import open_snapshot, read_table
     figures = read_table("data", "figures")                  # every day, with a ``dt`` column
     snapshot = open_snapshot("data")                         # several tables, one version
     articles, figures = snapshot.read("articles"), snapshot.read("figures")
@@ -23,10 +23,10 @@ import pyarrow as pa
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
-from newsmon.commits import DATA_TABLES, Manifest, manifests_of_day, read_manifest
 from newsmon.errors import InconsistentDataError
-from newsmon.schemas import TABLES
-from newsmon.storage import DIGEST_KEY, Store, open_store
+from newsmon.store.commits import DATA_TABLES, Manifest, manifests_of_day, read_manifest
+from newsmon.store.files import DIGEST_KEY, Store, open_store
+from newsmon.store.schemas import TABLES
 
 __all__ = ["Snapshot", "count_day_rows", "open_snapshot", "read_day", "read_table"]
 

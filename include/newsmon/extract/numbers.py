@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from newsmon import currencies
+from newsmon.extract import currencies
 
 __all__ = ["Quantity", "find_quantities", "parse_number", "word_to_int"]
 

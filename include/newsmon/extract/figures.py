@@ -1,8 +1,8 @@
 """Enforcement figures: the numbers of a news text that count or measure what law enforcement did.
 
 ``extract_figures`` splits the text into sentences, drafts each sentence's figures (see
-``newsmon.actions``), gives them their attributes (crime, period, place, country, agency) and keeps
-one figure per fact (``newsmon.restatements``). See FIGURES.md for the contract. Pure: no I/O.
+``newsmon.extract.actions``), gives them their attributes (crime, period, place, country, agency) and keeps
+one figure per fact (``newsmon.extract.restatements``). See FIGURES.md for the contract. Pure: no I/O.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
-from newsmon.actions import Draft, draft_sentence
-from newsmon.attributes import (
+from newsmon.extract.actions import Draft, draft_sentence
+from newsmon.extract.attributes import (
     DocumentContext,
     agency_for,
     clause_bounds,
@@ -23,13 +23,13 @@ from newsmon.attributes import (
     crime_for,
     location_for,
 )
-from newsmon.entities import find_mentions
-from newsmon.heads import OWN_WORDS
+from newsmon.extract.entities import find_mentions
+from newsmon.extract.heads import OWN_WORDS
+from newsmon.extract.numbers import Quantity
+from newsmon.extract.periods import PeriodMention, find_periods
+from newsmon.extract.restatements import Counted, counted_of, deduplicate, is_headline_line, line_of
+from newsmon.extract.sentences import Sentence, split_sentences
 from newsmon.models import Figure, Mention
-from newsmon.numbers import Quantity
-from newsmon.periods import PeriodMention, find_periods
-from newsmon.restatements import Counted, counted_of, deduplicate, is_headline_line, line_of
-from newsmon.sentences import Sentence, split_sentences
 
 __all__ = ["extract_figures"]
 

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from newsmon.models import Source
-from newsmon.storage import Store
+from newsmon.store.files import Store
 
 
 def _path(source: Source) -> str:

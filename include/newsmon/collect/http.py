@@ -20,7 +20,7 @@ import random
 import time
 import zlib
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
@@ -29,9 +29,9 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
-from newsmon.config import Settings
+from newsmon.collect.netguard import AddressRefused, GuardedBackend, Resolver, is_public, system_resolver
+from newsmon.collect.options import FetchOptions, RetryPolicy
 from newsmon.errors import FetchError
-from newsmon.netguard import AddressRefused, GuardedBackend, Resolver, is_public, system_resolver
 
 log = logging.getLogger(__name__)
 
@@ -54,71 +54,40 @@ class Fetched:
     body: bytes
 
 
-@dataclass(frozen=True, slots=True)
-class RetryPolicy:
-    """How hard :func:`fetch` tries. Built from :class:`Settings` by :func:`make_client`."""
-
-    max_attempts: int = 4
-    deadline: float = 120.0        # seconds for the whole fetch: attempts, bodies and sleeps
-    backoff_base: float = 0.5      # seconds; the first retry waits up to this much
-    backoff_max: float = 30.0      # seconds; no backoff wait is longer
-    deadline_name: str | None = None   # the limit ``deadline`` stands for in reasons, when not the fetch's own
-
-    @classmethod
-    def from_settings(cls, settings: Settings) -> RetryPolicy:
-        return cls(max_attempts=settings.max_attempts, deadline=settings.fetch_deadline,
-                   backoff_base=settings.backoff_base, backoff_max=settings.backoff_max)
-
-    def within(self, seconds: float, name: str) -> RetryPolicy:
-        """This policy with its deadline cut to ``seconds`` if that is sooner, and then named
-        ``name`` in reasons (such as "the 15 s source deadline")."""
-        return self if seconds >= self.deadline else replace(self, deadline=seconds, deadline_name=name)
-
-    @property
-    def deadline_text(self) -> str:
-        """The limit in force, as reasons name it."""
-        return self.deadline_name or f"the {self.deadline:g} s fetch deadline"
-
-    def backoff(self, attempt: int, rng: random.Random) -> float:
-        """The full-jitter wait after failed attempt number ``attempt`` (1-based)."""
-        ceiling = min(self.backoff_max, self.backoff_base * 2 ** (attempt - 1))
-        return rng.uniform(0.0, ceiling)
-
-
 class _Client(httpx.Client):
-    """An httpx client that remembers the retry policy of the settings it was made from."""
+    """An httpx client that remembers the retry policy of the options it was made from."""
 
     def __init__(self, *, retry_policy: RetryPolicy, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.retry_policy = retry_policy
 
 
-def make_client(settings: Settings, transport: httpx.BaseTransport | None = None, *,
+def make_client(options: FetchOptions, transport: httpx.BaseTransport | None = None, *,
                 allow_private: bool = False, connections: int = 10,
                 resolver: Resolver = system_resolver,
                 address_allowed: Callable[[str], bool] = is_public) -> httpx.Client:
-    """An httpx client with explicit timeouts, newsmon's User-Agent and the settings' retry policy.
+    """An httpx client with explicit timeouts, newsmon's User-Agent and the options' retry policy.
 
     Unless ``allow_private``, its connections go through :class:`GuardedBackend`, which refuses
-    non-public addresses (see :mod:`newsmon.netguard`). With ``settings.proxy`` every request
+    non-public addresses (see :mod:`newsmon.collect.netguard`). With ``options.proxy`` every request
     goes through that proxy (its credentials come from the environment, like the setting).
     Redirects are ours to follow; :func:`fetch` uses the policy unless it is given another.
     ``transport`` replaces the network, and ``resolver`` and ``address_allowed`` the guard's DNS
     and address rule (tests only).
     """
-    timeout = httpx.Timeout(settings.read_timeout, connect=settings.connect_timeout)
+    timeout = httpx.Timeout(options.read_timeout, connect=options.connect_timeout)
     # Room for every request in flight beside the idle connections kept: a full pool evicts an idle
     # connection, and httpcore 1.0.9 can evict one just handed to another thread (encode/httpcore#1110).
     limits = httpx.Limits(max_connections=2 * connections, max_keepalive_connections=connections)
-    if transport is None and settings.proxy:
+    if transport is None and options.proxy:
         # The proxy resolves and connects; Fetcher checks the destination's addresses itself.
-        transport = httpx.HTTPTransport(limits=limits, trust_env=False, proxy=settings.proxy)
+        transport = httpx.HTTPTransport(limits=limits, trust_env=False, proxy=options.proxy)
     elif transport is None:
         transport = _transport(limits, None if allow_private else GuardedBackend(resolver, address_allowed))
     return _Client(
-        retry_policy=RetryPolicy.from_settings(settings),
+        retry_policy=options.retry,
         timeout=timeout,
-        headers={"User-Agent": settings.user_agent, "Accept-Encoding": "gzip, deflate"},
+        headers={"User-Agent": options.user_agent, "Accept-Encoding": "gzip, deflate"},
         follow_redirects=False,
         transport=transport,
     )

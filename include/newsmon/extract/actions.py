@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsmon.heads import (
+from newsmon.extract.heads import (
     HEAD_STOPS,
     TRIGGER_PATTERNS,
     Head,
@@ -24,7 +24,7 @@ from newsmon.heads import (
     find_triggers,
     read_head,
 )
-from newsmon.lexicon import (
+from newsmon.extract.lexicon import (
     ACTIVE,
     ADJECTIVE_ED,
     AUXILIARIES,
@@ -43,8 +43,8 @@ from newsmon.lexicon import (
     STATUTORY_CUES,
     SUBJECT,
 )
-from newsmon.lists import is_item_gap
-from newsmon.numbers import Quantity, find_quantities
+from newsmon.extract.lists import is_item_gap
+from newsmon.extract.numbers import Quantity, find_quantities
 
 __all__ = ["Draft", "draft_sentence"]
 

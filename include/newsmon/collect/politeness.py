@@ -4,7 +4,7 @@
 spaces their starts at least ``min_delay`` seconds apart, whatever the number of threads.
 :class:`RobotsRules` is what one host's robots.txt says, read under RFC 9309: a 4xx means no
 rules (everything allowed), a 5xx or no answer means the host is off limits for now.
-Both are thread-safe and hold no I/O; :class:`newsmon.fetcher.Fetcher` feeds them.
+Both are thread-safe and hold no I/O; :class:`newsmon.collect.fetcher.Fetcher` feeds them.
 """
 from __future__ import annotations
 

@@ -11,9 +11,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from newsmon.folding import fold, lowered
-from newsmon.gazetteer import DEMONYMS, agency_id, country_code
-from newsmon.lexicon import CRIME_JOINERS, CRIME_TERMS, WEAK_CRIME_TERMS
+from newsmon.extract.folding import fold, lowered
+from newsmon.extract.gazetteer import DEMONYMS, agency_id, country_code
+from newsmon.extract.lexicon import CRIME_JOINERS, CRIME_TERMS, WEAK_CRIME_TERMS
 from newsmon.models import Mention
 
 __all__ = ["CrimeMention", "DocumentContext", "agency_for", "crime_for", "location_for"]
@@ -22,7 +22,7 @@ _CRIME_PATTERNS = tuple(
     (re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])", re.IGNORECASE), category)
     for pattern, category in CRIME_TERMS
 )
-# The same, for a lower-cased copy of the text (newsmon.folding): this scan runs over every text
+# The same, for a lower-cased copy of the text (newsmon.extract.folding): this scan runs over every text
 # with a figure.
 _FOLDED_CRIME_PATTERNS = tuple((fold(pattern), category) for pattern, category in _CRIME_PATTERNS)
 _WEAK_CRIME = re.compile(r"(?:" + "|".join(WEAK_CRIME_TERMS) + r")$", re.IGNORECASE)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newsmon.lexicon import words
+from newsmon.extract.lexicon import words
 
 __all__ = ["Sentence", "split_sentences"]
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsmon.folding import fold, lowered
+from newsmon.extract.folding import fold, lowered
 
 __all__ = ["PeriodMention", "find_periods", "resolve_period"]
 
@@ -300,7 +300,7 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("comparison", "atyp", _COMPARISON_WORDS),
     )
 )
-# The same, for a lower-cased copy of the text (newsmon.folding)
+# The same, for a lower-cased copy of the text (newsmon.extract.folding)
 _FOLDED_PATTERNS = tuple((name, fold(pattern)) for name, pattern in _PATTERNS)
 _FOLDED_FISCAL = fold(_FISCAL)
 

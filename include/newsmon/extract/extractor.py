@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from newsmon.entities import find_mentions
-from newsmon.figures import extract_figures
+from newsmon.extract.entities import find_mentions
+from newsmon.extract.figures import extract_figures
 from newsmon.models import Figure, Mention
 
 __all__ = ["EXTRACTOR_VERSION", "Extraction", "extract", "to_gold"]

@@ -1,6 +1,6 @@
 """Day-partitioned Parquet tables under a data root (a local folder or an object-store URI): the
 file operations. Which leaves belong together, and in what order they are replaced, is
-:mod:`newsmon.commits`; consistent reading is :mod:`newsmon.readers`.
+:mod:`newsmon.store.commits`; consistent reading is :mod:`newsmon.store.readers`.
 
 Layout: ``<root>/<table>/dt=YYYY-MM-DD/part-<source_id>.parquet``. A leaf is never written in
 place: its rows go to a hidden file (a name that starts with a dot and does not end in
@@ -28,7 +28,7 @@ import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 from newsmon import failpoints
-from newsmon.schemas import TABLES
+from newsmon.store.schemas import TABLES
 
 log = logging.getLogger(__name__)
 

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from newsmon.actions import Draft
-from newsmon.heads import OWN_WORDS, is_title_case
-from newsmon.lexicon import words
+from newsmon.extract.actions import Draft
+from newsmon.extract.heads import OWN_WORDS, is_title_case
+from newsmon.extract.lexicon import words
 from newsmon.models import Figure
 
 __all__ = ["Counted", "counted_of", "deduplicate", "is_headline_line", "line_of"]

@@ -12,9 +12,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from newsmon.collect.feeds import read_feed
+from newsmon.collect.fetcher import Fetcher, sha256
 from newsmon.errors import FeedParseError, FetchError
-from newsmon.feeds import read_feed
-from newsmon.fetcher import Fetcher, sha256
 from newsmon.models import FeedEntry, RawDocument, Source
 
 log = logging.getLogger(__name__)
@@ -73,7 +73,7 @@ def collect_listings(source: Source, days: list[date], windows: Mapping[date, tu
 
 
 def _collect_sitemaps(source: Source, start: datetime, fetcher: Fetcher) -> list[Row]:
-    from newsmon.sitemaps import parse_sitemap, select_children
+    from newsmon.collect.sitemaps import parse_sitemap, select_children
 
     root = fetcher.get(source.url, kind="sitemap")
     rows = [asdict(root)]
@@ -92,7 +92,7 @@ def _collect_sitemaps(source: Source, start: datetime, fetcher: Fetcher) -> list
 
 def _collect_warc(source: Source, days: list[date], windows: Mapping[date, tuple[datetime, datetime]],
                   fetcher: Fetcher) -> dict[date, list[Row]]:
-    from newsmon.warc import read_warc
+    from newsmon.collect.warc import read_warc
 
     if source.url.startswith(("http://", "https://")):
         stream: BinaryIO = io.BytesIO(fetcher.get(source.url, kind="warc").body)
@@ -104,7 +104,7 @@ def _collect_warc(source: Source, days: list[date], windows: Mapping[date, tuple
     start, end = min(windows[d][0] for d in days), max(windows[d][1] for d in days)
     by_day: dict[date, list[Row]] = {day: [] for day in days}
     with stream:
-        for page in read_warc(stream, start=start, end=end, hosts=source.hosts, max_body=fetcher.settings.max_bytes):
+        for page in read_warc(stream, start=start, end=end, hosts=source.hosts, max_body=fetcher.options.max_bytes):
             day = next((d for d in days if windows[d][0] <= page.captured_at < windows[d][1]), None)
             if day is None:
                 continue
@@ -156,7 +156,7 @@ def _parse_listing(source: Source, row: Mapping[str, Any], skipped: list[str] | 
             skipped.extend(r for r in feed.skipped if r not in skipped)
         return list(feed.entries)
     if row["kind"] == "sitemap":
-        from newsmon.sitemaps import parse_sitemap
+        from newsmon.collect.sitemaps import parse_sitemap
 
         return list(parse_sitemap(source, row["body"], base_url=row["final_url"]).entries)
     records = json.loads(row["body"].decode("utf-8"))

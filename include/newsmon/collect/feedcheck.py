@@ -1,9 +1,9 @@
-"""Check feed files on disk: does :func:`newsmon.feeds.read_feed` accept them, and with how many entries?
+"""Check feed files on disk: does :func:`newsmon.collect.feeds.read_feed` accept them, and with how many entries?
 
 :func:`check_feed` never raises for a bad file. Whatever is wrong with it (missing, a directory, not a
 regular file, too large, empty, binary junk, not a feed, or an unexpected exception inside the parser)
 becomes a :class:`FeedCheck` with ``ok=False``, an ``error_type`` and a one-line ``message``. An accepted
-file also carries what :func:`~newsmon.feeds.read_feed` tolerated (``recovered``) and how many entries it
+file also carries what :func:`~newsmon.collect.feeds.read_feed` tolerated (``recovered``) and how many entries it
 skipped (``skipped``); :meth:`FeedCheck.line` shows neither. A file has no web address, and the collector
 resolves relative links against the feed's real URL, so here they are resolved against a stand-in,
 ``https://check-feed.invalid/<file name>`` (a reserved, never-resolving host): they count as entries, as
@@ -22,7 +22,7 @@ see benchmarks/README.md):
   armed by the caller) there is no deadline and only the size limit bounds the time;
 - memory is not bounded separately: feedparser's sanitizer can use ~120x the input on HTML with a
   million attributes (717 MB RSS for 6 MB), so keep ``max_bytes`` modest;
-- entity-expansion attacks are refused by :func:`~newsmon.feeds.read_feed` before feedparser runs: a DTD
+- entity-expansion attacks are refused by :func:`~newsmon.collect.feeds.read_feed` before feedparser runs: a DTD
   entity that is external, a parameter entity, refers to other entities (billion laughs) or is a plain
   text over 64 bytes (quadratic blowup) is a ``FeedParseError``. feedparser alone is not enough: it keeps
   plain-text entities, and when expat stops at its amplification limit feedparser's lenient parser
@@ -41,8 +41,8 @@ from pathlib import Path
 from types import FrameType
 from urllib.parse import quote
 
+from newsmon.collect.feeds import read_feed
 from newsmon.errors import FeedParseError
-from newsmon.feeds import read_feed
 from newsmon.models import Source
 
 log = logging.getLogger(__name__)

@@ -12,11 +12,11 @@ A build of (source, day) is committed in three steps, and each leaf is written o
 
 A build killed before step 2 leaves the old version everywhere; its staged files are leftovers,
 which the next run of that (source, day) deletes. A build killed during step 3 leaves the manifest
-ahead of some leaves: readers of the manifest (:mod:`newsmon.readers`) take those from their
+ahead of some leaves: readers of the manifest (:mod:`newsmon.store.readers`) take those from their
 staged files, and the next run of the (source, day) finishes publishing (:func:`settle`) before
 it decides anything. Only moves and whole-file writes are used, so this works on object stores
 too, where a move is a copy and a delete. Callers of :func:`commit` and :func:`settle` hold the
-(source, day) lock (see :meth:`newsmon.storage.Store.lock`).
+(source, day) lock (see :meth:`newsmon.store.files.Store.lock`).
 """
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ from typing import Any, Literal
 import pyarrow as pa
 import pyarrow.fs as pafs
 
-from newsmon.schemas import TABLES
-from newsmon.storage import Store, table_digest
+from newsmon.store.files import Store, table_digest
+from newsmon.store.schemas import TABLES
 
 log = logging.getLogger(__name__)
 

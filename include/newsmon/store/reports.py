@@ -7,9 +7,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal
 
-from newsmon.commits import inspect
-from newsmon.readers import count_day_rows, read_day
-from newsmon.storage import Store
+from newsmon.store.commits import inspect
+from newsmon.store.files import Store
+from newsmon.store.readers import count_day_rows, read_day
 
 ReportStatus = Literal["ok", "failed", "empty"]
 """``empty``: a reprocess found nothing stored for the (source, day), so there was nothing to rebuild."""

@@ -19,7 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsmon.gazetteer import (
+from newsmon.extract.gazetteer import (
     AGENCIES,
     COMMON_CAPITALIZED,
     DEMONYMS,
