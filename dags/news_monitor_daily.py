@@ -50,51 +50,41 @@ RETRY_DELAY = pendulum.duration(seconds=float(os.environ.get("NEWSMON_RETRY_DELA
 def news_monitor_daily() -> None:
     @task
     def list_sources() -> list[str]:
-        from newsmon import pipeline
+        from newsmon import tasks
 
-        return pipeline.enabled_source_ids()
+        return tasks.list_sources()
 
     @task(map_index_template="{{ task.op_kwargs['source_id'] }}")
     def collect_source(source_id: str, data_interval_start: Any = None, params: Any = None,
                        ti: Any = None) -> dict[str, Any]:
-        from newsmon import pipeline
-        from newsmon.config import Settings
+        from newsmon import tasks
 
-        settings = Settings.from_env()
-        day = pipeline.day_of(data_interval_start, settings.timezone)
-        reprocess = bool(params and params.get("reprocess"))
         # Raise while retries remain; on the last try report the failure, and let check_run judge the day.
-        final_attempt = ti is None or ti.try_number > ti.max_tries
-        return pipeline.collect_source(source_id, day, final_attempt=final_attempt, settings=settings,
-                                       reprocess=reprocess, credentials=_connection_credential)
+        return tasks.collect_source(source_id, data_interval_start, reprocess=_reprocess(params),
+                                    final_attempt=ti is None or ti.try_number > ti.max_tries,
+                                    credentials=_connection_credential)
 
     @task(trigger_rule=TriggerRule.ALL_DONE)
     def link_duplicates(data_interval_start: Any = None, params: Any = None) -> list[dict[str, Any]]:
-        from newsmon import pipeline
-        from newsmon.config import Settings
+        from newsmon import tasks
 
-        settings = Settings.from_env()
-        day = pipeline.day_of(data_interval_start, settings.timezone)
-        return pipeline.link_duplicates(day, settings=settings, reprocess=bool(params and params.get("reprocess")))
+        return tasks.link_duplicates(data_interval_start, reprocess=_reprocess(params))
 
     @task(trigger_rule=TriggerRule.ALL_DONE, outlets=[FIGURES])
     def check_run(reports: Any, expected: list[str], links: Any, data_interval_start: Any = None) -> dict[str, Any]:
-        from newsmon import pipeline
-        from newsmon.config import Settings
-        from newsmon.errors import RunCheckError
+        from newsmon import tasks
 
-        settings = Settings.from_env()
-        day = pipeline.day_of(data_interval_start, settings.timezone)
-        if links is None:           # link_duplicates failed: the day's duplicates leaf is missing or stale
-            raise RunCheckError(f"{day}: linking duplicates failed; see the link_duplicates task")
-        done = [r for r in reports if isinstance(r, dict)]
-        return pipeline.check_run(done, expected, day, settings)
+        return tasks.check_run(reports, expected, links, data_interval_start)
 
     sources = list_sources()
     reports = collect_source.expand(source_id=sources)
     links = link_duplicates()
     reports >> links
     check_run(reports, sources, links)
+
+
+def _reprocess(params: Any) -> bool:
+    return bool(params and params.get("reprocess"))
 
 
 def _connection_credential(conn_id: str) -> Any:

@@ -18,7 +18,8 @@ from newsmon import pipeline
 from newsmon.config import Settings
 from newsmon.errors import ConfigError, NewsmonError, RunCheckError
 from newsmon.extract.extractor import extract, to_gold
-from newsmon.store.files import open_store
+from newsmon.runtime import Runtime
+from newsmon.store.files import Store, open_store
 from newsmon.store.readers import read_day
 from newsmon.store.reports import DayStatus, day_status
 
@@ -124,14 +125,15 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def _run(args: argparse.Namespace) -> int:
     settings = _settings(args)
-    reports, expected = pipeline.run_day(args.date, settings=settings, reprocess=args.reprocess)
-    for report in reports:
-        line = f"{report['source_id']:24s} {report['status']:6s} entries {report['entries_in_day']:3d}  " \
-               f"articles {report['articles_extracted']:3d}  figures {report['figures']:3d}"
-        print(line + (f"  {report['error']}" if report["error"] else "") + _late_note(report)
-              + _reach_note([report], args.date))
-    summary = pipeline.check_run(reports, expected, args.date, settings)
-    _print_summary(settings, args.date, summary)
+    with Runtime(settings) as runtime:
+        reports, expected = pipeline.run_day(runtime, args.date, reprocess=args.reprocess)
+        for report in reports:
+            line = f"{report['source_id']:24s} {report['status']:6s} entries {report['entries_in_day']:3d}  " \
+                   f"articles {report['articles_extracted']:3d}  figures {report['figures']:3d}"
+            print(line + (f"  {report['error']}" if report["error"] else "") + _late_note(report)
+                  + _reach_note([report], args.date))
+        summary = pipeline.check_run(reports, expected, args.date, settings)
+        _print_summary(runtime.store, args.date, summary)
     return 0
 
 
@@ -161,10 +163,10 @@ def _backfill(args: argparse.Namespace) -> int:
     settings = _settings(args)
     days = _days(args)
     failed: list[str] = []
-    with tqdm(days, unit="day", disable=None, file=sys.stderr) as bar:  # shown on a terminal only
+    with Runtime(settings) as runtime, tqdm(days, unit="day", disable=None, file=sys.stderr) as bar:
         for day in bar:
             bar.set_description(day.isoformat())
-            reports, expected = pipeline.run_day(day, settings=settings, reprocess=args.reprocess)
+            reports, expected = pipeline.run_day(runtime, day, reprocess=args.reprocess)
             try:
                 summary = pipeline.check_run(reports, expected, day, settings)
                 line = f"{day}  ok      articles {summary['articles']:4d}  figures {summary['figures']:4d}"
@@ -180,9 +182,8 @@ def _backfill(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
-    settings = _settings(args)
-    store = open_store(settings.data_root)
-    expected = pipeline.enabled_source_ids(settings)
+    runtime = Runtime(_settings(args))   # starts no process: status reads, it builds nothing
+    store, expected = runtime.store, runtime.enabled_source_ids()
     for day in _days(args):
         state = day_status(store, day, expected)
         made = state.made_at.strftime("%Y-%m-%dT%H:%M:%SZ") if state.made_at else "never"
@@ -277,7 +278,8 @@ def _demo(args: argparse.Namespace) -> int:
         os.environ["NEWSMON_DATA_ROOT"] = settings.data_root
         print(f"serving the sample site at {base_url}")
         if args.no_airflow:
-            reports, expected = pipeline.run_day(args.date, settings=settings)
+            with Runtime(settings) as runtime:
+                reports, expected = pipeline.run_day(runtime, args.date)
             summary = pipeline.check_run(reports, expected, args.date, settings)
         else:
             summary = None
@@ -289,7 +291,7 @@ def _demo(args: argparse.Namespace) -> int:
             if done.returncode != 0:
                 print(f"error: the DAG run failed (exit {done.returncode})", file=sys.stderr)
                 return 1
-    _print_summary(settings, args.date, summary)
+    _print_summary(open_store(settings.data_root), args.date, summary)
     return 0
 
 
@@ -306,8 +308,7 @@ def _check_feed(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _print_summary(settings: Settings, day: date, summary: dict[str, Any] | None) -> None:
-    store = open_store(settings.data_root)
+def _print_summary(store: Store, day: date, summary: dict[str, Any] | None) -> None:
     print(f"\nParquet written under {store.uri} for dt={day.isoformat()}:")
     tables = {table: read_day(store, table, day) for table in _SUMMARY_TABLES}
     for table, rows in tables.items():

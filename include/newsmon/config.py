@@ -55,6 +55,8 @@ class Settings:
     min_delay: float = 0.5              # seconds between request starts to one host, unless the source says
                                         # (NEWSMON_MIN_DELAY); robots.txt's Crawl-delay wins when longer
     duplicate_window_days: int = 7      # days of articles a new article is compared with (NEWSMON_DUPLICATE_WINDOW_DAYS)
+    page_workers: int | None = None     # processes that clean and extract a big batch of pages; None: one per
+                                        # core, 1: none (NEWSMON_PAGE_WORKERS)
     proxy: str | None = field(default=None, repr=False)  # http(s)://[user:password@]host:port (NEWSMON_PROXY)
 
     def fetch_options(self) -> FetchOptions:
@@ -108,6 +110,7 @@ class Settings:
         window = number("NEWSMON_DUPLICATE_WINDOW_DAYS", 7, int)
         if window > 60:
             problems.append(f"NEWSMON_DUPLICATE_WINDOW_DAYS={window!r} must be at most 60")
+        workers = number("NEWSMON_PAGE_WORKERS", 0, int, zero=True) or None
         proxy = env.get("NEWSMON_PROXY") or None
         if proxy is not None and not re.match(r"^https?://[^/\s]+/?$", proxy):
             problems.append("NEWSMON_PROXY must be an http(s)://[user:password@]host:port URL")
@@ -131,6 +134,7 @@ class Settings:
             max_per_host=number("NEWSMON_MAX_PER_HOST", 2, int),
             min_delay=number("NEWSMON_MIN_DELAY", 0.5, float, zero=True),
             duplicate_window_days=window,
+            page_workers=workers,
             proxy=proxy,
         )
         if problems:
@@ -138,13 +142,13 @@ class Settings:
         return settings
 
 
-def load_sources(path: Path | str | None = None, env: Mapping[str, str] | None = None) -> tuple[Source, ...]:
+def load_sources(path: Path | str, env: Mapping[str, str] | None = None) -> tuple[Source, ...]:
     """Load and validate a sources YAML file.
 
     ``${VAR}`` in a URL is replaced from the environment. Every bad row is reported in one
     ConfigError, so a reviewer fixes the file in one pass.
     """
-    path = Path(path) if path is not None else Settings.from_env(env).sources_path
+    path = Path(path)
     env = os.environ if env is None else env
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))

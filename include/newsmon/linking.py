@@ -14,9 +14,8 @@ from dataclasses import asdict
 from datetime import date, timedelta
 from typing import Any
 
-from newsmon.config import Settings
 from newsmon.dedup import EXACT, NEAR, Signature, link
-from newsmon.store.files import Store, open_store
+from newsmon.store.files import Store
 from newsmon.store.readers import read_day
 
 log = logging.getLogger(__name__)
@@ -25,11 +24,10 @@ LEAF = "_all"               # the day's one leaf; "_all" can never be a source i
 _COLUMNS = ["article_id", "source_id", "published_at", "text_sha1", "simhash", "word_count"]
 
 
-def link_day(day: date, settings: Settings | None = None, store: Store | None = None) -> dict[str, Any]:
-    """Link the articles of ``day`` against the window; returns counts for logs and XCom."""
-    settings = settings or Settings.from_env()
-    store = store or open_store(settings.data_root)
-    start = day - timedelta(days=settings.duplicate_window_days - 1)
+def link_day(day: date, store: Store, window_days: int) -> dict[str, Any]:
+    """Link the articles of ``day`` against those of the ``window_days`` days that end with it;
+    returns counts for logs and XCom."""
+    start = day - timedelta(days=window_days - 1)
     # Read and write under one lock: of two overlapping linkings of a day, the one that writes
     # last also read last, so it saw every article the other saw.
     with store.lock(f"duplicates/{day.isoformat()}"):

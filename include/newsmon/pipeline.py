@@ -23,49 +23,47 @@ from typing import Any
 from newsmon.builds import BuildContext, build_day, now, record
 from newsmon.collect.fetcher import Fetcher
 from newsmon.collect.listings import UNCHANGED, collect_listings, entries_of
-from newsmon.collect.secrets import CredentialLookup, env_lookup
-from newsmon.config import Settings, load_sources
+from newsmon.config import Settings
 from newsmon.days import day_of, day_window, select_entries
-from newsmon.errors import ConfigError, NewsmonError, RunCheckError
-from newsmon.models import Source
+from newsmon.errors import NewsmonError, RunCheckError
+from newsmon.runtime import Runtime
 from newsmon.store import feedstate
-from newsmon.store.files import open_store
 from newsmon.store.readers import count_day_rows
 from newsmon.store.reports import RunKind, SourceReport, SourceRun
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SourceReport", "SourceRun", "check_run", "collect_source", "day_of", "day_window",
-           "enabled_source_ids", "link_duplicates", "run_day", "run_source", "select_entries"]
+__all__ = ["Runtime", "SourceReport", "SourceRun", "check_run", "collect_source", "day_of", "day_window",
+           "link_duplicates", "run_day", "run_source", "select_entries"]
 
 
-def run_source(source_id: str, day: date, *, settings: Settings | None = None, reprocess: bool = False,
-               lookback: int | None = None, credentials: CredentialLookup | None = None) -> SourceRun:
+def run_source(runtime: Runtime, source_id: str, day: date, *, reprocess: bool = False,
+               lookback: int | None = None) -> SourceRun:
     """Collect, clean, extract and store one source's articles of ``day`` (and late ones of the
     ``lookback`` days before it). Returns the report of ``day`` and of each earlier day rebuilt.
 
-    ``credentials`` looks up the connection a source names in ``credentials:`` (the DAG passes
-    Airflow's; the default reads ``AIRFLOW_CONN_<ID>`` from the environment).
+    A source that names ``credentials:`` is authenticated with the connection the runtime's
+    credential lookup gives (the DAG's looks in Airflow; the default reads ``AIRFLOW_CONN_<ID>``).
     Raises a NewsmonError when the source as a whole fails (listing unreachable or unparseable);
     nothing already stored is lost then, and the failure is recorded in ``reports``.
     """
-    settings = settings or Settings.from_env()
-    source = _find_source(settings, source_id)
-    store = open_store(settings.data_root)
+    settings, store = runtime.settings, runtime.store
+    source = runtime.source(source_id)
     lookback = settings.lookback_days if lookback is None else lookback
     days = [day] if reprocess else [day - timedelta(days=k) for k in range(lookback + 1)]
     started = now()
     try:
         if reprocess:
-            return _run_days(BuildContext(source, day, store, settings, None, None, started), days, None)
-        credential = (credentials or env_lookup())(source.credentials) if source.credentials else None
+            ctx = BuildContext(source, day, store, settings, None, None, started, runtime.pages)
+            return _run_days(ctx, days, None)
+        credential = runtime.credentials(source.credentials) if source.credentials else None
         with Fetcher(source, settings.fetch_options(), credential=credential) as fetcher:
             windows = {d: day_window(d, settings.timezone) for d in days}
             listings, outcome = collect_listings(source, days, windows, fetcher,
                                                  feedstate.previous_snapshot(store, source))
             if outcome not in UNCHANGED:    # a stored snapshot parsed when it was new
                 entries_of(source, listings[day])  # a listing that no longer parses fails the source before any write
-            ctx = BuildContext(source, day, store, settings, fetcher, outcome, started)
+            ctx = BuildContext(source, day, store, settings, fetcher, outcome, started, runtime.pages)
             run = _run_days(ctx, days, listings)
             if source.kind == "feed":
                 feedstate.remember(store, source, listings[day][0], day)
@@ -90,15 +88,8 @@ def _run_days(ctx: BuildContext, days: list[date], listings: Mapping[date, list[
     return SourceRun(built[0], tuple(built[1:]))
 
 
-def _find_source(settings: Settings, source_id: str) -> Source:
-    for source in load_sources(settings.sources_path):
-        if source.id == source_id:
-            return source
-    raise ConfigError(f"no source {source_id!r} in {settings.sources_path}")
-
-
 def check_run(reports: Sequence[Mapping[str, Any]], expected: Sequence[str], day: date,
-              settings: Settings | None = None) -> dict[str, Any]:
+              settings: Settings) -> dict[str, Any]:
     """Fail the day when too large a share of sources failed, or when the run stored nothing at all.
 
     ``reports`` are :func:`collect_source` dicts (each with its ``lookbacks``). ``expected`` lists
@@ -106,7 +97,6 @@ def check_run(reports: Sequence[Mapping[str, Any]], expected: Sequence[str], day
     a failure. A run has stored something when it extracted an article of the day, added a late
     entry to an earlier day, or found a source's day up to date with an unchanged feed.
     """
-    settings = settings or Settings.from_env()
     by_id = {r["source_id"]: r for r in reports}
     failed = sorted(s for s in expected if by_id.get(s, {}).get("status") not in ("ok", "empty"))
     lookbacks = [lb for r in reports for lb in r.get("lookbacks", [])]
@@ -128,13 +118,8 @@ def check_run(reports: Sequence[Mapping[str, Any]], expected: Sequence[str], day
     return summary
 
 
-def enabled_source_ids(settings: Settings | None = None) -> list[str]:
-    settings = settings or Settings.from_env()
-    return [s.id for s in load_sources(settings.sources_path) if s.enabled]
-
-
-def collect_source(source_id: str, day: date, *, final_attempt: bool = True, settings: Settings | None = None,
-                   reprocess: bool = False, credentials: CredentialLookup | None = None) -> dict[str, Any]:
+def collect_source(runtime: Runtime, source_id: str, day: date, *, final_attempt: bool = True,
+                   reprocess: bool = False) -> dict[str, Any]:
     """One source's report for the day, with its lookback reports, as a dict (see
     :meth:`SourceRun.as_dict`), for the DAG and for :func:`run_day`.
 
@@ -143,7 +128,7 @@ def collect_source(source_id: str, day: date, *, final_attempt: bool = True, set
     outcome is decided by :func:`check_run` and one failing source never fails the others.
     """
     try:
-        return run_source(source_id, day, settings=settings, reprocess=reprocess, credentials=credentials).as_dict()
+        return run_source(runtime, source_id, day, reprocess=reprocess).as_dict()
     except NewsmonError as exc:
         if not final_attempt:
             raise
@@ -152,25 +137,21 @@ def collect_source(source_id: str, day: date, *, final_attempt: bool = True, set
                                       error=f"{type(exc).__name__}: {exc}")).as_dict()
 
 
-def link_duplicates(day: date, *, settings: Settings | None = None, reprocess: bool = False) -> list[dict[str, Any]]:
+def link_duplicates(runtime: Runtime, day: date, *, reprocess: bool = False) -> list[dict[str, Any]]:
     """Link the copies among the articles of ``day`` and of the lookback days a run may have
     changed (those that hold articles), once every source has run. See :mod:`newsmon.linking`."""
     from newsmon.linking import link_day
 
-    settings = settings or Settings.from_env()
-    store = open_store(settings.data_root)
+    settings, store = runtime.settings, runtime.store
     earlier = [] if reprocess else [day - timedelta(days=k) for k in range(settings.lookback_days, 0, -1)]
     days = [d for d in earlier if count_day_rows(store, "articles", d)] + [day]
-    return [link_day(d, settings, store) for d in days]
+    return [link_day(d, store, settings.duplicate_window_days) for d in days]
 
 
-def run_day(day: date, *, settings: Settings | None = None,
-            reprocess: bool = False) -> tuple[list[dict[str, Any]], list[str]]:
+def run_day(runtime: Runtime, day: date, *, reprocess: bool = False) -> tuple[list[dict[str, Any]], list[str]]:
     """Run every enabled source for one day, then link copies, as the DAG does; a failing source
     never stops the others."""
-    settings = settings or Settings.from_env()
-    expected = enabled_source_ids(settings)
-    reports = [collect_source(source_id, day, settings=settings, reprocess=reprocess)
-               for source_id in expected]
-    link_duplicates(day, settings=settings, reprocess=reprocess)
+    expected = runtime.enabled_source_ids()
+    reports = [collect_source(runtime, source_id, day, reprocess=reprocess) for source_id in expected]
+    link_duplicates(runtime, day, reprocess=reprocess)
     return reports, expected

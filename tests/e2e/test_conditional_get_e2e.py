@@ -12,7 +12,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from newsmon.config import Settings
-from newsmon.pipeline import run_source
+from newsmon.pipeline import SourceRun, run_source
+from newsmon.runtime import Runtime
 from newsmon.sample import SampleSite
 from tests.e2e.sitegen import Story, write_site
 from tests.faultserver import FaultHandler, fault_server
@@ -21,6 +22,12 @@ pytestmark = pytest.mark.e2e
 DAY = date(2025, 4, 2)
 STORIES = [Story(f"s{n}", datetime(2025, 4, 2, 8 + n, tzinfo=UTC), town, 5 + n)
            for n, town in enumerate(("Accra", "Kumasi"))]
+
+
+def _run(settings: Settings, day: date) -> SourceRun:
+    """One run of the source, as its own entry point would make it."""
+    with Runtime(settings) as runtime:
+        return run_source(runtime, "wire", day)
 
 
 @pytest.fixture
@@ -50,19 +57,19 @@ def _reports(settings: Settings) -> list[dict[str, object]]:
 def test_an_unchanged_feed_means_no_work_and_a_changed_one_is_read(site: tuple[Path, Settings]) -> None:
     folder, settings = site
     write_site(folder, STORIES)
-    first = run_source("wire", DAY, settings=settings).report
+    first = _run(settings, DAY).report
     assert (first.listing, first.articles_extracted, first.pages_fetched) == ("changed", 2, 2)
     state = json.loads((Path(settings.data_root) / "state" / "feeds" / "wire.json").read_text())
     assert state["etag"] and state["stored_in"] == DAY.isoformat()
     before = _leaves(settings)
 
-    again = run_source("wire", DAY, settings=settings).report
+    again = _run(settings, DAY).report
     assert (again.status, again.listing, again.pages_fetched) == ("ok", "not_modified", 0)
     assert (again.articles_extracted, again.figures) == (2, first.figures)   # the day's counts, as stored
     assert _leaves(settings) == before          # not one data file rewritten (same bytes, same mtime)
 
     write_site(folder, [*STORIES, Story("s9", datetime(2025, 4, 2, 20, tzinfo=UTC), "Tamale", 9)])
-    changed = run_source("wire", DAY, settings=settings).report
+    changed = _run(settings, DAY).report
     assert (changed.listing, changed.articles_extracted, changed.pages_fetched, changed.pages_reused) == (
         "changed", 3, 1, 2)
     assert [r["listing"] for r in _reports(settings)] == ["changed", "not_modified", "changed"]
@@ -72,29 +79,29 @@ def test_an_unchanged_feed_still_retries_the_days_failed_pages(site: tuple[Path,
     folder, settings = site
     write_site(folder, STORIES)
     (folder / "articles" / "s1.html").unlink()
-    first = run_source("wire", DAY, settings=settings).report
+    first = _run(settings, DAY).report
     assert (first.articles_extracted, first.articles_failed) == (1, 1)
     write_site(folder, STORIES)                 # the page is back; the feed bytes are the same
-    again = run_source("wire", DAY, settings=settings).report
+    again = _run(settings, DAY).report
     assert (again.listing, again.pages_fetched, again.articles_extracted) == ("not_modified", 1, 2)
 
 
 def test_a_new_day_is_built_from_the_stored_snapshot_when_the_feed_answers_304(site: tuple[Path, Settings]) -> None:
     folder, settings = site
     write_site(folder, [*STORIES, Story("next", datetime(2025, 4, 3, 9, tzinfo=UTC), "Tamale", 3)])
-    run_source("wire", DAY, settings=settings)
-    following = run_source("wire", date(2025, 4, 3), settings=settings).report
+    _run(settings, DAY)
+    following = _run(settings, date(2025, 4, 3)).report
     assert (following.listing, following.articles_extracted) == ("not_modified", 1)
 
 
 def test_a_lost_snapshot_means_an_unconditional_fetch(site: tuple[Path, Settings]) -> None:
     folder, settings = site
     write_site(folder, STORIES)
-    run_source("wire", DAY, settings=settings)
+    _run(settings, DAY)
     state_file = Path(settings.data_root) / "state" / "feeds" / "wire.json"
     state = json.loads(state_file.read_text())
     state_file.write_text(json.dumps({**state, "stored_in": "2001-01-01"}))   # points at nothing
-    again = run_source("wire", DAY, settings=settings).report
+    again = _run(settings, DAY).report
     assert again.status == "ok" and again.listing == "changed"    # no validators were sent
 
 
@@ -112,8 +119,8 @@ def test_a_server_that_says_changed_for_the_same_bytes_is_not_believed(tmp_path:
         sources.write_text(f"- id: wire\n  url: {server.url('/feed/x.rss')}\n  allow_private: true\n",
                            encoding="utf-8")
         settings = Settings(data_root=str(tmp_path / "data"), sources_path=sources, min_delay=0.0, lookback_days=0)
-        assert run_source("wire", DAY, settings=settings).report.listing == "changed"
-        again = run_source("wire", DAY, settings=settings).report
+        assert _run(settings, DAY).report.listing == "changed"
+        again = _run(settings, DAY).report
         assert (again.listing, again.pages_fetched) == ("same_body", 0)
         assert server.hits("/feed/x.rss") == 2 and server.hits("/ok/story") == 1
         state = json.loads((tmp_path / "data" / "state" / "feeds" / "wire.json").read_text())

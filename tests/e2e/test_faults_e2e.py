@@ -23,8 +23,10 @@ import duckdb
 import pyarrow.dataset as ds
 import pytest
 
+from newsmon.config import Settings
 from newsmon.errors import RunCheckError
 from newsmon.pipeline import check_run, run_day
+from newsmon.runtime import Runtime
 from tests.e2e.sitegen import BASE, Story, write_site
 from tests.faultserver import LATIN1_FEED, FaultHandler, FaultServer, Handler, dripping, fault_server
 
@@ -279,7 +281,7 @@ def day_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DayRun]:
         with pytest.MonkeyPatch.context() as env:
             _set_limits(env, sources, root)
             before = _peak_rss()
-            reports, expected = run_day(DAY)
+            reports, expected = run_day(Runtime(Settings.from_env()), DAY)
             growth = _peak_rss() - before
         yield DayRun(server=server, root=root, reports={r["source_id"]: r for r in reports}, expected=expected,
                      stored=_stored_reports(root), articles=_articles(root), peak_growth=growth,
@@ -365,7 +367,7 @@ def test_check_run_passes_within_the_configured_failed_share(day_run: DayRun, mo
     failed = sorted(s for s, r in day_run.reports.items() if r["status"] != "ok")
     assert FAIL_SHARE < len(failed) / len(day_run.expected) <= PASS_SHARE
     monkeypatch.setenv("NEWSMON_MAX_FAILED_SHARE", str(PASS_SHARE))
-    summary = check_run(list(day_run.reports.values()), day_run.expected, DAY)
+    summary = check_run(list(day_run.reports.values()), day_run.expected, DAY, Settings.from_env())
     assert summary["failed_sources"] == failed == sorted(c.source_id for c in FEED_CASES if c.error is not None)
     assert summary["articles"] == sum(r["articles_extracted"] for r in day_run.reports.values())
 
@@ -374,7 +376,7 @@ def test_check_run_fails_above_a_lower_failed_share(day_run: DayRun, monkeypatch
     failed = sorted(s for s, r in day_run.reports.items() if r["status"] != "ok")
     monkeypatch.setenv("NEWSMON_MAX_FAILED_SHARE", str(FAIL_SHARE))
     with pytest.raises(RunCheckError) as caught:
-        check_run(list(day_run.reports.values()), day_run.expected, DAY)
+        check_run(list(day_run.reports.values()), day_run.expected, DAY, Settings.from_env())
     assert str(caught.value) == f"{DAY}: {len(failed)} of {len(day_run.expected)} sources failed: {', '.join(failed)}"
 
 
@@ -391,7 +393,7 @@ def test_source_without_allow_private_is_refused_by_the_ssrf_guard(
         sources = _write_sources(tmp_path / "sources.yaml", [
             ("open", server.url("/feeds/open.rss"), True), ("guarded", server.url("/feeds/guarded.rss"), False)])
         _set_limits(monkeypatch, sources, root)
-        reports, expected = run_day(DAY)
+        reports, expected = run_day(Runtime(Settings.from_env()), DAY)
         by_id = {r["source_id"]: r for r in reports}
         assert server.hits("/feeds/guarded.rss") == 0     # refused before any connection
         assert server.hits("/robots.txt") == 1            # the open source's only
@@ -400,7 +402,7 @@ def test_source_without_allow_private_is_refused_by_the_ssrf_guard(
     assert by_id["guarded"]["error"] == _stored_reports(root)["guarded"]["error"]
     assert by_id["open"]["status"] == "ok" and by_id["open"]["articles_extracted"] == len(stories)
     assert {e for (s, e), a in _articles(root).items() if a["status"] == "extracted"} == {s.slug for s in stories}
-    assert check_run(reports, expected, DAY)["failed_sources"] == ["guarded"]
+    assert check_run(reports, expected, DAY, Settings.from_env())["failed_sources"] == ["guarded"]
 
 
 def test_robots_txt_disallow_fails_the_article_and_the_feed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -416,7 +418,7 @@ def test_robots_txt_disallow_fails_the_article_and_the_feed(tmp_path: Path, monk
         sources = _write_sources(tmp_path / "sources.yaml", [
             ("wire", server.url("/feeds/wire.rss"), True), ("blocked", blocked_url, True)])
         _set_limits(monkeypatch, sources, root)
-        reports, _ = run_day(DAY)
+        reports, _ = run_day(Runtime(Settings.from_env()), DAY)
         assert server.hits(private.path) == 0 and server.hits("/feeds/blocked.rss") == 0
         assert server.hits(public.path) == 1
     by_id, stored, articles = {r["source_id"]: r for r in reports}, _stored_reports(root), _articles(root)
@@ -444,7 +446,7 @@ def test_a_dripping_robots_txt_ends_the_source_within_its_limits(
         _set_limits(monkeypatch, sources, root)
         monkeypatch.setenv("NEWSMON_FETCH_DEADLINE", fetch_deadline)
         monkeypatch.setenv("NEWSMON_SOURCE_DEADLINE", source_deadline)
-        (report,), _ = run_day(DAY)
+        (report,), _ = run_day(Runtime(Settings.from_env()), DAY)
         assert server.hits("/feeds/wire.rss") == 0       # robots.txt never answered: the origin is off limits
     assert report["status"] == "failed"
     assert report["error"].startswith(f"FetchError: robots.txt of {server.url('')[:-1]} unreachable (timeout ({limit} "

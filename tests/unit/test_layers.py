@@ -153,3 +153,26 @@ def test_importing_the_library_or_the_extractor_loads_no_io_library() -> None:
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={"PYTHONPATH": str(ROOT / "include")})
     assert shown.stdout.strip() == "[]"
+
+
+def _calls_of(attribute: str) -> list[str]:
+    """The library modules that call ``<something>.attribute(...)`` or ``attribute(...)``."""
+    found = []
+    for module, path in _library_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", None)
+                if name == attribute:
+                    found.append(module)
+                    break
+    return sorted(found)
+
+
+def test_only_the_entry_points_read_the_settings_from_the_environment() -> None:
+    assert _calls_of("from_env") == ["newsmon.cli", "newsmon.tasks"]
+
+
+def test_only_the_composition_root_opens_the_store_or_reads_the_sources_file() -> None:
+    # cli: the demo's summary after the Airflow run; readers: read_table/open_snapshot, given a root by users
+    assert _calls_of("open_store") == ["newsmon.cli", "newsmon.runtime", "newsmon.store.readers"]
+    assert _calls_of("load_sources") == ["newsmon.runtime"]

@@ -52,7 +52,7 @@ def test_copies_across_sources_and_days_share_the_first_members_id(tmp_path: Pat
     store.write_partition("articles", DAY, "herald", [exact])
     store.write_partition("articles", DAY, "gazette", [near, unrelated])
 
-    summary = link_day(DAY, settings)
+    summary = link_day(DAY, open_store(settings.data_root), settings.duplicate_window_days)
 
     leaf = tmp_path / "data" / "duplicates" / f"dt={DAY}" / "part-_all.parquet"
     rows = {r["article_id"]: r for r in pq.read_table(leaf).to_pylist()}
@@ -70,13 +70,13 @@ def test_copies_across_sources_and_days_share_the_first_members_id(tmp_path: Pat
                        "clusters_with_copies": 1}
 
     before = leaf.read_bytes()
-    link_day(DAY, settings)
+    link_day(DAY, open_store(settings.data_root), settings.duplicate_window_days)
     assert leaf.read_bytes() == before                             # relinking gives the same bytes
 
 
 def test_a_day_without_articles_gets_an_empty_leaf(tmp_path: Path) -> None:
     settings = Settings(data_root=str(tmp_path / "data"))
-    assert link_day(DAY, settings)["articles"] == 0
+    assert link_day(DAY, open_store(settings.data_root), settings.duplicate_window_days)["articles"] == 0
     assert pq.read_table(tmp_path / "data" / "duplicates" / f"dt={DAY}" / "part-_all.parquet").num_rows == 0
 
 
@@ -88,7 +88,7 @@ def test_articles_written_before_simhash_existed_are_matched_exactly(tmp_path: P
     store.write_partition("articles", DAY - timedelta(days=1), "wire", [old])
     copy = _article("herald", "b", STORY, datetime(2025, 5, 20, tzinfo=UTC))
     store.write_partition("articles", DAY, "herald", [copy])
-    link_day(DAY, settings)
+    link_day(DAY, open_store(settings.data_root), settings.duplicate_window_days)
     row = pq.read_table(tmp_path / "data" / "duplicates" / f"dt={DAY}" / "part-_all.parquet").to_pylist()[0]
     assert (row["cluster_id"], row["relation"]) == (old["article_id"], "exact")
 
@@ -102,7 +102,7 @@ def test_two_sources_carrying_one_url_get_a_row_each(tmp_path: Path) -> None:
     store.write_partition("articles", DAY, "wire", [ours])
     store.write_partition("articles", DAY, "aggregator", [theirs])
 
-    link_day(DAY, settings)
+    link_day(DAY, open_store(settings.data_root), settings.duplicate_window_days)
 
     leaf = tmp_path / "data" / "duplicates" / f"dt={DAY}" / "part-_all.parquet"
     rows = sorted((r["source_id"], r["article_id"], r["relation"], r["cluster_size"])

@@ -10,6 +10,7 @@ from newsmon.config import Settings
 from newsmon.errors import FetchError, RunCheckError
 from newsmon.models import FeedEntry
 from newsmon.pipeline import check_run, collect_source, day_of, day_window, select_entries
+from newsmon.runtime import Runtime
 
 DAY = date(2025, 1, 16)
 
@@ -96,8 +97,8 @@ def test_collect_source_raises_while_retries_remain_and_reports_on_the_last_try(
     sources.write_text("- id: gone\n  url: http://127.0.0.1:9/feed.rss\n  allow_private: true\n", encoding="utf-8")
     settings = Settings(data_root=str(tmp_path / "data"), sources_path=sources, max_attempts=1)
     with pytest.raises(FetchError):
-        collect_source("gone", DAY, final_attempt=False, settings=settings)
-    report = collect_source("gone", DAY, final_attempt=True, settings=settings)
+        collect_source(Runtime(settings), "gone", DAY, final_attempt=False)
+    report = collect_source(Runtime(settings), "gone", DAY, final_attempt=True)
     assert report["status"] == "failed" and report["error"].startswith("FetchError: ")
     with pytest.raises(RunCheckError, match="1 of 1 sources failed: gone"):
         check_run([report], ["gone"], DAY, settings)

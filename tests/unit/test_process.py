@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newsmon.models import FeedEntry, Source
+from newsmon.models import FeedEntry, RawDocument, Source
 from newsmon.process import process_entry
 
 SOURCE = Source(id="wire", url="https://wire.example.org/rss")
@@ -15,8 +15,10 @@ PARAGRAPH = ("La police de Montréal a arrêté 14 personnes lors d'une opérati
              "de voitures, a indiqué le service mardi. Les suspects comparaîtront devant le tribunal.")
 
 
-def _page(body: bytes, content_type: str | None) -> dict[str, object]:
-    return {"body": body, "content_type": content_type, "final_url": ENTRY.url, "error": None}
+def _page(body: bytes, content_type: str | None) -> RawDocument:
+    return RawDocument(source_id="wire", kind="page", url=ENTRY.url, final_url=ENTRY.url, status=200,
+                       content_type=content_type, etag=None, last_modified=None,
+                       fetched_at=datetime(2025, 6, 2, 10, tzinfo=UTC), sha256="", body=body, error=None)
 
 
 @pytest.mark.parametrize("content_type", ["application/pdf", "image/jpeg", "application/octet-stream"])
