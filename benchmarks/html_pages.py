@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "html"
+OWN_PAGES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "clean_pages"
 _TOKEN = re.compile(r"\w+")
+_CANONICAL = re.compile(rb'<link[^>]+rel="canonical"[^>]+href="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,17 @@ def load_pages() -> list[Page]:
     return [Page(key, item["url"], gzip.decompress((CORPUS / "html" / f"{key}.html.gz").read_bytes()),
                  item["articleBody"])
             for key, item in sorted(truth.items())]
+
+
+def load_own_pages() -> list[Page]:
+    """The hand-written pages of ``tests/fixtures/clean_pages``: not the ones the cleaner is scored on."""
+    pages = []
+    for path in sorted(OWN_PAGES.glob("*.html")):
+        html = path.read_bytes()
+        canonical = _CANONICAL.search(html)
+        url = canonical.group(1).decode("ascii") if canonical else f"https://example.org/{path.stem}"
+        pages.append(Page(path.stem, url, html, path.with_suffix(".txt").read_text(encoding="utf-8")))
+    return pages
 
 
 def token_f1(found: str | None, truth: str) -> float:

@@ -41,7 +41,8 @@ def process_entry(source: Source, entry: FeedEntry, page: RawDocument | None) ->
     media_type = (page.content_type or "").split(";", 1)[0].strip().lower()
     if media_type and not media_type.startswith("text/") and "html" not in media_type and "xml" not in media_type:
         return replace(article, status="skipped", skip_reason=f"not a web page ({media_type})"), [], []
-    cleaned = clean_article(decode_html(page.body, page.content_type).text, page.final_url)
+    cleaned = clean_article(decode_html(page.body, page.content_type).text, page.final_url,
+                            with_title=not entry.title)
     published_at = entry.published_at
     if published_at is None and cleaned.published is not None:
         published_at = datetime.combine(cleaned.published, time.min, tzinfo=UTC)

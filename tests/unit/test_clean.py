@@ -1,6 +1,13 @@
 from __future__ import annotations
 
+import re
+import statistics
+from collections import Counter
+from datetime import date
 from pathlib import Path
+
+import lxml.html
+import trafilatura
 
 from newsmon.clean.main_text import clean_article
 
@@ -56,3 +63,60 @@ def test_clean_article_reads_a_stated_date_but_never_guesses_one() -> None:
     guessed = clean_article(f"<html><body><article>{body}</article><footer>&copy; 2024 Example News</footer>"
                             f"</body></html>", "https://news.example.org/story.html")
     assert guessed.text is not None and guessed.published is None
+
+
+# ------------------------------------------------------------------ which extraction, which metadata
+
+OWN_PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "clean_pages"
+_WORD = re.compile(r"\w+")
+
+
+def _own_pages() -> list[tuple[str, bytes, str]]:
+    pages = []
+    for path in sorted(OWN_PAGES.glob("*.html")):
+        html = path.read_bytes()
+        url = re.search(rb'rel="canonical"[^>]+href="([^"]+)"', html)
+        pages.append((url.group(1).decode() if url else URL, html, path.with_suffix(".txt").read_text(encoding="utf-8")))
+    return pages
+
+
+def _f1(found: str | None, truth: str) -> float:
+    got, want = Counter(_WORD.findall((found or "").lower())), Counter(_WORD.findall(truth.lower()))
+    overlap = sum((got & want).values())
+    return 0.0 if not overlap else 2 * overlap / (sum(got.values()) + sum(want.values()))
+
+
+def _bare(html: bytes, url: str, **options: bool) -> str | None:
+    doc = trafilatura.bare_extraction(html, url=url, include_comments=False, **options)
+    return (doc.text or "").strip() or None if doc is not None and not isinstance(doc, dict) else None
+
+
+def test_the_hand_written_pages_come_out_close_to_their_true_text() -> None:
+    scores = [_f1(clean_article(html, url).text, truth) for url, html, truth in _own_pages()]
+    assert len(scores) >= 18
+    assert min(scores) > 0.85 and statistics.fmean(scores) > 0.96
+
+
+def test_a_page_in_paragraphs_gets_the_fast_text_and_one_without_them_the_cross_checked_text() -> None:
+    by_layout = {"in paragraphs": 0, "without paragraphs": 0}
+    for url, html, _ in _own_pages():
+        tree = lxml.html.fromstring(html)
+        paragraphs = sum(len(t.split()) for t in tree.xpath("//p//text()"))
+        fast = _bare(html, url, fast=True)
+        assert fast is not None
+        if paragraphs >= 0.5 * len(fast.split()):
+            by_layout["in paragraphs"] += 1
+            assert clean_article(html, url).text == fast
+        else:
+            by_layout["without paragraphs"] += 1
+            assert clean_article(html, url).text == _bare(html, url)
+    assert by_layout["in paragraphs"] >= 10 and by_layout["without paragraphs"] >= 2
+
+
+def test_the_metadata_is_what_trafilatura_finds_for_the_fields_kept() -> None:
+    for url, html, _ in _own_pages():
+        cleaned = clean_article(html, url)
+        expected = trafilatura.extract_metadata(html, url, {"extensive_search": False, "original_date": True})
+        assert (cleaned.title, cleaned.author) == (expected.title or None, expected.author or None), url
+        assert cleaned.published == (date.fromisoformat(expected.date[:10]) if expected.date else None), url
+        assert clean_article(html, url, with_title=False).title is None
