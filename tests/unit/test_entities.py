@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsmon.extract.entities import find_mentions
+from newsmon.extract import extract
+from newsmon.extract.entities import find_mentions, read_entities
 
 
 def _pairs(text: str) -> set[tuple[str, str]]:
@@ -203,3 +204,13 @@ def test_find_mentions_keeps_and_inside_a_country_name() -> None:
 def test_find_mentions_skips_country_abbreviations_used_as_modifiers() -> None:
     text = "Jane Roe, the U.S. attorney in the case, spoke. UK officials agreed."
     assert not [m for m in find_mentions(text) if m.type == "LOC"]
+
+
+def test_the_document_country_is_one_vote_that_places_win_over_nationality_words() -> None:
+    text = "Police in Brooklyn arrested five Pakistani nationals on Monday, prosecutors said."
+    assert read_entities(text).country == "US"          # a tie: the place beats the nationality word
+    (figure,) = extract(text).figures
+    assert figure.country == "US"
+    assert read_entities("Officers from Accra and Lagos met on Monday.").country == "GH"   # a tie: named first
+    assert read_entities("Nigerian and Ghanaian officers met in Lagos and Lagos again.").country == "NG"
+    assert read_entities("The weather was fine on Monday.").country is None

@@ -1,18 +1,17 @@
 """Attributes of a figure that come from its surroundings: crime, location, country and agency.
 
-``DocumentContext.build`` reads a text once (crime phrases, entity mentions, the document's main
-country, what a bare "$" means); the ``*_for`` functions then pick the attribute nearest to a
+``DocumentContext.build`` reads a text once (crime phrases, entity mentions, what a bare "$" means
+in a text about the document's country, which the entity reader votes on); the ``*_for`` functions then pick the attribute nearest to a
 figure. Pure: no I/O.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
 from newsmon.extract.folding import fold, lowered
-from newsmon.extract.gazetteer import DEMONYMS, agency_id, country_code
+from newsmon.extract.gazetteer import agency_id, country_code
 from newsmon.extract.lexicon import CRIME_JOINERS, CRIME_TERMS, WEAK_CRIME_TERMS
 from newsmon.models import Mention
 
@@ -26,11 +25,6 @@ _CRIME_PATTERNS = tuple(
 # with a figure.
 _FOLDED_CRIME_PATTERNS = tuple((fold(pattern), category) for pattern, category in _CRIME_PATTERNS)
 _WEAK_CRIME = re.compile(r"(?:" + "|".join(WEAK_CRIME_TERMS) + r")$", re.IGNORECASE)
-_DEMONYM_WORDS = re.compile(
-    r"\b(" + "|".join(sorted((d for d, c in DEMONYMS.items() if c), key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
-)
-_FOLDED_DEMONYM_WORDS = fold(_DEMONYM_WORDS)
 _DOLLARS = {"SG": "SGD", "AU": "AUD", "HK": "HKD", "NZ": "NZD", "CA": "CAD", "TW": "TWD"}
 _CRIME_TAIL = re.compile(
     r" of (?:the |key |important |illegal )?[a-z]+(?: [a-z]+)?(?= (?:in|to|from|by|with|for|was|were"
@@ -91,9 +85,8 @@ class DocumentContext:
     remits: tuple[CrimeMention, ...] = ()  # crimes named in agencies' names ("Financial Crimes Commission")
 
     @classmethod
-    def build(cls, text: str, mentions: list[Mention]) -> DocumentContext:
-        """Read the text once: crime phrases, the main country and the meaning of a bare "$"."""
-        country = main_country(text, mentions)
+    def build(cls, text: str, mentions: list[Mention], country: str | None) -> DocumentContext:
+        """Read the text once: crime phrases and the meaning of a bare "$" in a text about ``country``."""
         names = [(m.start, m.end) for m in mentions if m.type == "ORG"]
         crimes: list[CrimeMention] = []
         remits: list[CrimeMention] = []
@@ -249,22 +242,3 @@ def _coordinated_phrase(context: DocumentContext, crime: CrimeMention) -> CrimeM
     if tail:
         end = tail.end()
     return CrimeMention(start, end, context.text[start:end], crimes[first].category, crimes[first].weak)
-
-
-def main_country(text: str, mentions: list[Mention]) -> str | None:
-    votes: Counter[str] = Counter()
-    for mention in mentions:
-        if mention.type == "LOC":
-            code = country_code(mention.name)
-            if code:
-                votes[code] += 1
-        elif mention.type == "ORG" and mention.entity_id and "-" in mention.entity_id:
-            prefix = mention.entity_id.split("-")[0].upper()
-            if len(prefix) == 2:
-                votes[prefix] += 2
-    low = lowered(text)
-    for match in (_DEMONYM_WORDS if low is None else _FOLDED_DEMONYM_WORDS).finditer(text if low is None else low):
-        votes[DEMONYMS[match.group(1).lower()]] += 1
-    if not votes:
-        return None
-    return votes.most_common(1)[0][0]

@@ -46,7 +46,7 @@ from newsmon.extract.gazetteer import (
 )
 from newsmon.models import Mention
 
-__all__ = ["find_mentions"]
+__all__ = ["Entities", "find_mentions", "read_entities"]
 
 _TOKEN = re.compile(r"[‘'’]?[^\W\d_](?:[\w'’&\-]|\.(?=[^\W\d_]))*\.?")
 _CONNECTORS = frozenset(
@@ -216,8 +216,22 @@ class _Candidate:
     link: _Candidate | None = None  # the name an acronym in parentheses stands for
 
 
+@dataclass(frozen=True, slots=True)
+class Entities:
+    """The entity mentions of one text, and the country the text is mostly about (see
+    :func:`_document_country`: the one vote, used for agency ids here and for figures' countries)."""
+
+    mentions: list[Mention]
+    country: str | None
+
+
 def find_mentions(text: str) -> list[Mention]:
     """Return every PERSON, ORG and LOC mention of ``text`` with its canonical name and id."""
+    return read_entities(text).mentions
+
+
+def read_entities(text: str) -> Entities:
+    """The mentions of ``text`` and its country."""
     skipped = _skipped_spans(text)
     tokens = [t for t in _outside(_tokenize(text), skipped) if not _is_noise_token(text, t)]
     candidates: list[_Candidate] = []
@@ -1220,7 +1234,7 @@ def _initials_size(acronym: str, phrase: list[_Token]) -> int:
     return 0
 
 
-def _to_mentions(text: str, candidates: list[_Candidate], tokens: list[_Token]) -> list[Mention]:
+def _to_mentions(text: str, candidates: list[_Candidate], tokens: list[_Token]) -> Entities:
     candidates = _resolve_acronyms(candidates)
     country = _document_country(candidates, tokens)
     canonical = _canonical_names(candidates, country)
@@ -1238,33 +1252,42 @@ def _to_mentions(text: str, candidates: list[_Candidate], tokens: list[_Token]) 
             )
         )
     mentions.extend(_generic_references(text, mentions))
-    return sorted(mentions, key=lambda m: m.start)
+    return Entities(sorted(mentions, key=lambda m: m.start), country)
 
 
 def _document_country(candidates: list[_Candidate], tokens: list[_Token]) -> str | None:
-    """The country the text is mostly about: it decides between agencies that share a name ("DOJ").
+    """The country the text is mostly about: it decides between agencies that share a name ("DOJ"),
+    and it is the country of a figure whose own clause names no place.
 
-    Places vote for their country, known agencies twice for theirs, nationality words once; a tie
-    gives None.
+    Places vote for their country, known agencies twice for theirs, nationality words once. Of
+    countries with as many votes, the one whose place or agency the text names first wins (a
+    nationality word names people, not where things happened), then the one named first at all.
     """
     votes: Counter[str] = Counter()
+    first_place: dict[str, int] = {}    # where a place or agency of the country is first named
+    first_word: dict[str, int] = {}     # where a nationality word of it first stands
+
+    def vote(code: str, weight: int, at: int, seen: dict[str, int]) -> None:
+        votes[code] += weight
+        seen[code] = min(at, seen.get(code, at))
+
     for candidate in candidates:
         if candidate.type == "LOC":
             code = country_code(candidate.text)
             if code:
-                votes[code] += 1
+                vote(code, 1, candidate.start, first_place)
         elif candidate.type == "ORG":
             found = agency(agency_id(candidate.text) or "")
             if found is not None and len(found.country) == 2:
-                votes[found.country] += 2
+                vote(found.country, 2, candidate.start, first_place)
     for token in tokens:
         code = DEMONYMS.get(token.lower) if _is_capitalized(token) else None
         if code:
-            votes[code] += 1
+            vote(code, 1, token.start, first_word)
     if not votes:
         return None
-    (best, count), *rest = votes.most_common(2)
-    return None if rest and rest[0][1] == count else best
+    return min(votes, key=lambda code: (-votes[code], code not in first_place, first_place.get(code, 0),
+                                        first_word.get(code, 0)))
 
 
 # Head nouns that a definite description ("the procuratorate") uses for a named organisation.

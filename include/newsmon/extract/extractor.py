@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from newsmon.extract.entities import find_mentions
+from newsmon.extract.entities import read_entities
 from newsmon.extract.figures import extract_figures
 from newsmon.models import Figure, Mention
 
@@ -48,9 +48,9 @@ class Extraction:
 
 def extract(text: str, published: date | None = None) -> Extraction:
     """Find the enforcement figures and entity mentions of ``text`` (published on ``published``)."""
-    mentions = find_mentions(text)
-    figures = extract_figures(text, published, mentions=mentions)
-    return Extraction(figures=tuple(figures), mentions=tuple(mentions))
+    entities = read_entities(text)
+    figures = extract_figures(text, published, entities=entities)
+    return Extraction(figures=tuple(figures), mentions=tuple(entities.mentions))
 
 
 def to_gold(extraction: Extraction) -> dict[str, list[dict[str, Any]]]:

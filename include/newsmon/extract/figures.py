@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 
@@ -23,13 +22,13 @@ from newsmon.extract.attributes import (
     crime_for,
     location_for,
 )
-from newsmon.extract.entities import find_mentions
+from newsmon.extract.entities import Entities, read_entities
 from newsmon.extract.heads import OWN_WORDS
 from newsmon.extract.numbers import Quantity
 from newsmon.extract.periods import PeriodMention, find_periods
 from newsmon.extract.restatements import Counted, counted_of, deduplicate, is_headline_line, line_of
 from newsmon.extract.sentences import Sentence, split_sentences
-from newsmon.models import Figure, Mention
+from newsmon.models import Figure
 
 __all__ = ["extract_figures"]
 
@@ -63,19 +62,17 @@ _Period = tuple[date | None, date | None]
 
 
 
-def extract_figures(
-    text: str, published: date | None = None, *, mentions: Sequence[Mention] | None = None
-) -> list[Figure]:
+def extract_figures(text: str, published: date | None = None, *, entities: Entities | None = None) -> list[Figure]:
     """Return the enforcement figures of ``text``; periods resolve against ``published`` when given.
 
-    ``mentions`` are the entity mentions of ``text`` when the caller has them already.
+    ``entities`` are those of ``text`` when the caller has them already.
     """
-    found = list(mentions) if mentions is not None else find_mentions(text)
+    entities = entities if entities is not None else read_entities(text)
     sentences = split_sentences(text)
     drafted = _draft_sentences(sentences, "$")  # a bare "$" is read as the country's dollar below
     if not any(drafts for _, drafts in drafted):
         return []  # most pages: no period or document context is needed at all
-    context = DocumentContext.build(text, found)
+    context = DocumentContext.build(text, entities.mentions, entities.country)
     all_periods = [p for p in find_periods(text, published) if p.kind == "period"]
     figures: list[Figure] = []
     counted: list[Counted] = []  # per figure, what its number counts

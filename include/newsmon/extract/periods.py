@@ -512,18 +512,13 @@ def _resolve_as_of(match: re.Match[str], published: date | None) -> _Span | None
     return None if point is None else (None, point[1])
 
 
-def _resolve_since_start(match: re.Match[str], published: date | None) -> _Span | None:
-    if published is None:
-        return None
-    return date(published.year, 1, 1), published
-
-
 def _resolve_since(match: re.Match[str], published: date | None) -> _Span | None:
     point = _parse_point(match.group("a"), published, None, end=False)
     return None if point is None else (point[0], None)
 
 
-def _resolve_this_year(match: re.Match[str], published: date | None) -> _Span | None:
+def _resolve_year_to_date(match: re.Match[str], published: date | None) -> _Span | None:
+    """"this year", "since the start of the year": 1 January to publication."""
     if published is None:
         return None
     return date(published.year, 1, 1), published
@@ -543,16 +538,12 @@ def _resolve_last_month(match: re.Match[str], published: date | None) -> _Span |
 
 
 def _resolve_point(match: re.Match[str], published: date | None) -> _Span | None:
+    """A year, month or day; one named without a year is the latest one on or before publication."""
     start = _parse_point(match.group("a"), published, None, end=False)
     end = _parse_point(match.group("a"), published, None, end=True)
     if start is None or end is None:
         return None
     return start[0], end[1]
-
-
-def _resolve_last_point(match: re.Match[str], published: date | None) -> _Span | None:
-    """A day or month named without a year: the latest one on or before publication."""
-    return _resolve_point(match, published)
 
 
 def _resolve_fiscal_ended(match: re.Match[str], published: date | None) -> _Span | None:
@@ -607,20 +598,20 @@ _RESOLVERS = {
     "first_months": _resolve_first_months,
     "first_part": _resolve_first_part,
     "fiscal": _resolve_fiscal,
-    "since_start": _resolve_since_start,
+    "since_start": _resolve_year_to_date,
     "since_event": _resolve_since,
     "as_of": _resolve_as_of,
     "since": _resolve_since,
     "from": _resolve_since,
     "month_year": _resolve_point,
-    "this_year": _resolve_this_year,
+    "this_year": _resolve_year_to_date,
     "last_year": _resolve_last_year,
     "last_month": _resolve_last_month,
     "in_year": _resolve_point,
-    "on_date": _resolve_last_point,
-    "in_month": _resolve_last_point,
-    "weekday": _resolve_last_point,
-    "day_word": _resolve_last_point,
+    "on_date": _resolve_point,
+    "in_month": _resolve_point,
+    "weekday": _resolve_point,
+    "day_word": _resolve_point,
 }
 
 _POINT_PARTS = re.compile(
