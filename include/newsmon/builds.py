@@ -73,6 +73,7 @@ class BuildContext:
     fetcher: Fetcher | None         # None: reprocess from stored bytes, no HTTP
     outcome: str | None             # the feed's conditional-GET outcome (see newsmon.collect.listings.FeedAnswer)
     started: tuple[datetime, float]  # wall clock for the report, monotonic for its duration
+    windows: Mapping[date, tuple[datetime, datetime]]   # each day's [start, end), from days.day_window
     pages: PagePool | None = None   # processes for cleaning and extracting many pages; None: this one
 
 
@@ -91,8 +92,8 @@ def build_day(ctx: BuildContext, target: date, kind: RunKind, new_rows: list[Row
             return _unchanged(ctx, target, kind)
         if plan == "empty":
             log.info("source %s day %s: nothing stored to reprocess", source.id, target)
-            return record(store, SourceReport(source_id=source.id, day=target.isoformat(), status="empty",
-                                              run_kind=kind, run_day=ctx.run_day.isoformat()), ctx.started)
+            return record(store, SourceReport(source_id=source.id, day=target, status="empty",
+                                              run_kind=kind, run_day=ctx.run_day), ctx.started)
         if kind == "lookback":
             log.info("source %s: %d late entries for %s", source.id, facts.late_entries, target)
         return _rebuild(ctx, target, kind, new_rows)
@@ -110,7 +111,7 @@ def _facts(ctx: BuildContext, target: date, kind: RunKind, state: State, new_row
     late = 0
     if kind == "lookback" and new_rows is not None and not (unchanged and holds):
         known = {a["entry_id"] for a in store.read_partition("articles", target, source.id, columns=["entry_id"])}
-        listed = select_entries(entries_of(source, new_rows), target, ctx.settings.timezone, {})
+        listed = select_entries(entries_of(source, new_rows), target, ctx.windows[target], {})
         late = sum(e.entry_id not in known for e in listed)
     return DayFacts(kind=kind, state=state, listing_unchanged=unchanged, holds_listing=holds, late_entries=late)
 
@@ -120,7 +121,7 @@ def _unchanged(ctx: BuildContext, target: date, kind: RunKind) -> SourceReport:
     store, source = ctx.store, ctx.source
     articles = store.read_partition("articles", target, source.id, columns=["status"])
     report = SourceReport(
-        source_id=source.id, day=target.isoformat(), status="ok", run_kind=kind, run_day=ctx.run_day.isoformat(),
+        source_id=source.id, day=target, status="ok", run_kind=kind, run_day=ctx.run_day,
         listing=ctx.outcome, up_to_date=True, entries_in_day=len(articles),
         articles_extracted=sum(a["status"] == "extracted" for a in articles),
         articles_skipped=sum(a["status"] == "skipped" for a in articles),
@@ -140,7 +141,7 @@ def _raw_key(row: Mapping[str, Any]) -> tuple[str, str, str]:
 def _rebuild(ctx: BuildContext, target: date, kind: RunKind, new_rows: list[Row] | None) -> SourceReport:
     """Rebuild (source, target) from its stored raw rows plus ``new_rows``, fetching the pages it
     lacks (none when reprocessing), and commit every leaf as one version."""
-    source, store, settings, fetcher = ctx.source, ctx.store, ctx.settings, ctx.fetcher
+    source, store, fetcher = ctx.source, ctx.store, ctx.fetcher
     raw_rows = {_raw_key(r): r for r in store.read_partition("raw", target, source.id)}
     for row in new_rows or []:
         raw_rows.setdefault(_raw_key(row), row)
@@ -149,7 +150,7 @@ def _rebuild(ctx: BuildContext, target: date, kind: RunKind, new_rows: list[Row]
     entry_skips: list[str] = []
     entries = entries_of(source, raw_rows.values(), entry_skips)
     first_seen = _first_seen(store, source.id, entries, target if kind == "run" else None)
-    chosen = select_entries(entries, target, settings.timezone, first_seen)
+    chosen = select_entries(entries, target, ctx.windows[target], first_seen)
     before = {a["entry_id"] for a in store.read_partition("articles", target, source.id, columns=["entry_id"])}
 
     pages = {r["url"]: r for r in raw_rows.values() if r["kind"] == "page"}
@@ -193,8 +194,8 @@ def _report(ctx: BuildContext, target: date, kind: RunKind, entries: list[FeedEn
     dated = [e.published_at for e in entries if e.published_at is not None]
     zone = ZoneInfo(ctx.settings.timezone)
     return SourceReport(
-        source_id=ctx.source.id, day=target.isoformat(), status="ok", run_kind=kind,
-        run_day=ctx.run_day.isoformat(), entries_seen=len(entries), entries_in_day=len(chosen),
+        source_id=ctx.source.id, day=target, status="ok", run_kind=kind,
+        run_day=ctx.run_day, entries_seen=len(entries), entries_in_day=len(chosen),
         entries_skipped=len(entry_skips), entry_skip_reasons=tuple(entry_skips[:MAX_ENTRY_SKIPS_SHOWN]),
         entries_new=sum(e.entry_id not in before for e in chosen),
         listing=ctx.outcome, pages_fetched=len(attempts), pages_reused=reused,
@@ -203,7 +204,7 @@ def _report(ctx: BuildContext, target: date, kind: RunKind, entries: list[FeedEn
         articles_skipped=sum(a["status"] == "skipped" for a in articles),
         articles_failed=sum(a["status"] == "failed" for a in articles),
         figures=figures, mentions=mentions, skip_reasons=dict(sorted(reasons.items())),
-        reaches_back_to=min(dated).astimezone(zone).date().isoformat() if dated else None,
+        reaches_back_to=min(dated).astimezone(zone).date() if dated else None,
     )
 
 
@@ -213,28 +214,28 @@ def _has_listing(rows: Iterable[Mapping[str, Any]]) -> bool:
 
 def record(store: Store, report: SourceReport, started: tuple[datetime, float]) -> SourceReport:
     """Stamp the report with time and versions, and add it to its day's ``reports`` leaf (kept whole)."""
-    report = replace(report, started_at=started[0].isoformat(), duration_s=round(clock.monotonic() - started[1], 3),
+    report = replace(report, started_at=started[0], duration_s=round(clock.monotonic() - started[1], 3),
                      extractor_version=EXTRACTOR_VERSION, newsmon_version=__version__)
-    day = date.fromisoformat(report.day)
+    day = report.day
     with store.lock(f"{report.source_id}/{day.isoformat()}/reports"):
         history = store.read_partition("reports", day, report.source_id)
         store.write_partition("reports", day, report.source_id, [*history, report.as_row()])
     return report
 
 
-def _first_seen(store: Store, source_id: str, entries: list[FeedEntry], day: date | None) -> dict[str, str]:
+def _first_seen(store: Store, source_id: str, entries: list[FeedEntry], day: date | None) -> dict[str, date]:
     """Days on which undated entries were first seen. With ``day``, undated entries seen for the
     first time are given that day, and it is remembered for reruns."""
     relative = f"state/first_seen/{source_id}.json"
     with store.lock(f"{source_id}/first_seen"):
         store.sweep_json(relative)
-        known: dict[str, str] = store.read_json(relative) or {}
+        known: dict[str, str] = store.read_json(relative) or {}       # JSON: days as ISO strings
         if day is not None:
             new = {e.entry_id: day.isoformat() for e in entries if e.published_at is None and e.entry_id not in known}
             if new:
                 known = {**known, **new}
                 store.write_json(relative, known)
-    return known
+    return {entry_id: date.fromisoformat(seen) for entry_id, seen in known.items()}
 
 
 def now() -> tuple[datetime, float]:

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 import yaml
 
 from newsmon.errors import ConfigError
-from newsmon.models import SOURCE_KINDS, Source
+from newsmon.models import SOURCE_KINDS, Source, in_vocabulary
 
 if TYPE_CHECKING:
     from newsmon.collect.options import FetchOptions
@@ -222,7 +222,8 @@ def _parse_row(row: object, env: Mapping[str, str]) -> tuple[Source | None, list
     if problems:
         return None, problems
     assert isinstance(source_id, str) and isinstance(url, str) and isinstance(language, str)
-    return Source(id=source_id, url=url, language=language, enabled=bool(enabled), kind=str(kind),
+    return Source(id=source_id, url=url, language=language, enabled=bool(enabled),
+                  kind=in_vocabulary(str(kind), SOURCE_KINDS),
                   hosts=tuple(h.lower() for h in hosts), allow_private=bool(allow_private),
                   max_per_host=max_per_host, min_delay=None if min_delay is None else float(min_delay),
                   credentials=credentials), []

@@ -21,16 +21,16 @@ def day_of(moment: datetime, timezone: str) -> date:
     return moment.astimezone(ZoneInfo(timezone)).date()
 
 
-def select_entries(entries: Iterable[FeedEntry], day: date, timezone: str,
-                   first_seen: Mapping[str, str]) -> list[FeedEntry]:
-    """Entries that belong to ``day``: published in [day, day+1) in ``timezone``, or undated and first
-    seen on ``day`` (``first_seen`` maps undated entry ids to the day they were first seen)."""
-    start, end = day_window(day, timezone)
+def select_entries(entries: Iterable[FeedEntry], day: date, window: tuple[datetime, datetime],
+                   first_seen: Mapping[str, date]) -> list[FeedEntry]:
+    """Entries that belong to ``day``: published in its ``window`` (:func:`day_window`), or undated and
+    first seen on ``day`` (``first_seen`` maps undated entry ids to the day they were first seen)."""
+    start, end = window
     chosen = []
     for entry in entries:
         if entry.published_at is not None:
             if start <= entry.published_at < end:
                 chosen.append(entry)
-        elif first_seen.get(entry.entry_id) == day.isoformat():
+        elif first_seen.get(entry.entry_id) == day:
             chosen.append(entry)
     return chosen

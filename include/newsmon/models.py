@@ -3,8 +3,36 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Literal, TypeVar, get_args
 
-SOURCE_KINDS = ("feed", "sitemap", "warc")
+# The closed vocabularies, declared once (FIGURES.md for the figure's).
+SourceKind = Literal["feed", "sitemap", "warc"]
+RawKind = Literal["feed", "sitemap", "warc-index", "page", "warc"]   # "warc": a WARC file, fetched but not kept
+ArticleStatus = Literal["extracted", "skipped", "failed"]
+Action = Literal["arrest", "charge", "convict", "sentence", "fine", "seize", "transfer", "investigate", "solve",
+                 "rescue", "discipline", "harm"]
+Measure = Literal["count", "amount", "weight", "term", "change"]
+Unit = Literal["person", "case", "group", "item", "money", "kg", "year", "month", "day", "percent"]
+Bound = Literal["exact", "more_than", "at_least", "less_than", "at_most", "approx"]
+EntityType = Literal["PERSON", "ORG", "LOC"]
+
+SOURCE_KINDS: tuple[SourceKind, ...] = get_args(SourceKind)
+ACTIONS: tuple[Action, ...] = get_args(Action)
+MEASURES: tuple[Measure, ...] = get_args(Measure)
+UNITS: tuple[Unit, ...] = get_args(Unit)
+BOUNDS: tuple[Bound, ...] = get_args(Bound)
+ENTITY_TYPES: tuple[EntityType, ...] = get_args(EntityType)
+RAW_KINDS: tuple[RawKind, ...] = get_args(RawKind)
+
+Word = TypeVar("Word", bound=str)
+
+
+def in_vocabulary(word: str, vocabulary: tuple[Word, ...]) -> Word:
+    """``word`` as a word of ``vocabulary``; ValueError when it is not one (a bug, not bad input)."""
+    for known in vocabulary:
+        if word == known:
+            return known
+    raise ValueError(f"{word!r} is not one of {', '.join(vocabulary)}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,7 +43,7 @@ class Source:
     url: str                        # http(s) URL; for "warc" also a local path
     language: str = "en"
     enabled: bool = True
-    kind: str = "feed"              # one of SOURCE_KINDS
+    kind: SourceKind = "feed"
     hosts: tuple[str, ...] = ()     # "warc": keep only records of these hosts (and their subdomains)
     allow_private: bool = False     # may fetch private/loopback/link-local addresses (local test servers)
     max_per_host: int | None = None  # requests at once to one host; None: Settings.max_per_host
@@ -44,12 +72,12 @@ class Figure:
     offsets into the text the extractor was given.
     """
 
-    action: str                     # arrest, charge, convict, sentence, fine, seize, transfer, ...
-    measure: str                    # count, amount, weight, term, change
-    unit: str                       # person, case, group, item, money, kg, year, month, day, percent
+    action: Action
+    measure: Measure
+    unit: Unit
     value: float
     value_max: float | None
-    bound: str                      # exact, more_than, at_least, less_than, at_most, approx
+    bound: Bound
     currency: str | None            # ISO 4217 when measure == "amount"
     crime: str | None
     crime_category: str | None
@@ -71,7 +99,7 @@ class Figure:
 class Mention:
     """One mention of a named entity in a text."""
 
-    type: str                       # PERSON, ORG or LOC
+    type: EntityType
     name: str                       # canonical (fullest) name of the entity in this text
     text: str                       # the mention as written
     start: int
@@ -97,7 +125,7 @@ class Article:
     language: str | None
     text: str | None                # the cleaned text that figure offsets point into
     text_sha1: str | None
-    status: str                     # "extracted", "skipped" (no usable text) or "failed" (fetch failed)
+    status: ArticleStatus           # "skipped": no usable text; "failed": the fetch failed
     skip_reason: str | None
     extractor_version: str
     simhash: int | None = None      # 64-bit SimHash of the text (signed), for near-duplicate links
@@ -109,7 +137,7 @@ class RawDocument:
     """Bytes fetched from the web, kept so that reprocessing never refetches. One row of ``raw``."""
 
     source_id: str
-    kind: str                       # "feed" or "page"
+    kind: RawKind
     url: str
     final_url: str
     status: int                     # HTTP status; 0 when no response came

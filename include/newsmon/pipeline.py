@@ -52,25 +52,25 @@ def run_source(runtime: Runtime, source_id: str, day: date, *, reprocess: bool =
     lookback = settings.lookback_days if lookback is None else lookback
     days = [day] if reprocess else [day - timedelta(days=k) for k in range(lookback + 1)]
     started = now()
+    windows = {d: day_window(d, settings.timezone) for d in days}
     try:
         if reprocess:
-            ctx = BuildContext(source, day, store, settings, None, None, started, runtime.pages)
+            ctx = BuildContext(source, day, store, settings, None, None, started, windows, runtime.pages)
             return _run_days(ctx, days, None)
         credential = runtime.credentials(source.credentials) if source.credentials else None
         with Fetcher(source, settings.fetch_options(), credential=credential) as fetcher:
-            windows = {d: day_window(d, settings.timezone) for d in days}
             listings, outcome = collect_listings(source, days, windows, fetcher,
                                                  feedstate.previous_snapshot(store, source))
             if outcome not in UNCHANGED:    # a stored snapshot parsed when it was new
                 entries_of(source, listings[day])  # a listing that no longer parses fails the source before any write
-            ctx = BuildContext(source, day, store, settings, fetcher, outcome, started, runtime.pages)
+            ctx = BuildContext(source, day, store, settings, fetcher, outcome, started, windows, runtime.pages)
             run = _run_days(ctx, days, listings)
             if source.kind == "feed":
                 feedstate.remember(store, source, listings[day][0], day)
             return run
     except NewsmonError as exc:
-        failed = SourceReport(source_id=source.id, day=day.isoformat(), status="failed",
-                              error=f"{type(exc).__name__}: {exc}", run_day=day.isoformat(),
+        failed = SourceReport(source_id=source.id, day=day, status="failed",
+                              error=f"{type(exc).__name__}: {exc}", run_day=day,
                               run_kind="reprocess" if reprocess else "run")
         record(store, failed, started)
         raise
@@ -84,7 +84,7 @@ def _run_days(ctx: BuildContext, days: list[date], listings: Mapping[date, list[
         report = build_day(ctx, target, kind, None if listings is None else listings[target])
         if report is not None:
             built.append(report)
-    assert built and built[0].day == ctx.run_day.isoformat(), "the run's own day is always reported"
+    assert built and built[0].day == ctx.run_day, "the run's own day is always reported"
     return SourceRun(built[0], tuple(built[1:]))
 
 
@@ -133,7 +133,7 @@ def collect_source(runtime: Runtime, source_id: str, day: date, *, final_attempt
         if not final_attempt:
             raise
         log.error("source %s day %s failed: %s", source_id, day, exc)
-        return SourceRun(SourceReport(source_id=source_id, day=day.isoformat(), status="failed",
+        return SourceRun(SourceReport(source_id=source_id, day=day, status="failed",
                                       error=f"{type(exc).__name__}: {exc}")).as_dict()
 
 

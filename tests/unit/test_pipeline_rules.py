@@ -39,16 +39,16 @@ def test_select_entries_keeps_entries_published_in_the_day() -> None:
         _entry("new-york-evening", datetime(2025, 1, 16, 23, 30, tzinfo=timezone(timedelta(hours=-5)))),
         _entry("day-before", datetime(2025, 1, 15, 23, 59, tzinfo=UTC)),
     ]
-    assert [e.entry_id for e in select_entries(entries, DAY, "UTC", {})] == ["start", "late"]
+    assert [e.entry_id for e in select_entries(entries, DAY, day_window(DAY, "UTC"), {})] == ["start", "late"]
     # the same entries, with days that start at midnight in New York
-    in_new_york = [e.entry_id for e in select_entries(entries, DAY, "America/New_York", {})]
+    in_new_york = [e.entry_id for e in select_entries(entries, DAY, day_window(DAY, "America/New_York"), {})]
     assert in_new_york == ["late", "next-midnight", "new-york-evening"]
 
 
 def test_select_entries_places_undated_entries_on_the_day_first_seen() -> None:
     entries = [_entry("seen-today", None), _entry("seen-before", None), _entry("never-recorded", None)]
-    first_seen = {"seen-today": "2025-01-16", "seen-before": "2025-01-14"}
-    assert [e.entry_id for e in select_entries(entries, DAY, "UTC", first_seen)] == ["seen-today"]
+    first_seen = {"seen-today": date(2025, 1, 16), "seen-before": date(2025, 1, 14)}
+    assert [e.entry_id for e in select_entries(entries, DAY, day_window(DAY, "UTC"), first_seen)] == ["seen-today"]
 
 
 def _report(source_id: str, status: str = "ok", articles: int = 2) -> dict[str, object]:

@@ -29,7 +29,7 @@ from newsmon.collect.options import FetchOptions, RetryPolicy
 from newsmon.collect.politeness import ROBOTS_MAX_BYTES, HostGate, HostQueues, RobotsRules, host_of, origin_of
 from newsmon.collect.secrets import Credential
 from newsmon.errors import FetchError
-from newsmon.models import RawDocument, Source
+from newsmon.models import RawDocument, RawKind, Source
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +72,7 @@ class Fetcher:
         if self._own_client:
             self.client.close()
 
-    def get(self, url: str, *, kind: str, etag: str | None = None,
+    def get(self, url: str, *, kind: RawKind, etag: str | None = None,
             last_modified: str | None = None) -> RawDocument:
         """GET ``url`` as a raw row of ``kind``; raises FetchError (refusals included)."""
         self._remaining(url)

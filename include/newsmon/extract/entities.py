@@ -44,7 +44,7 @@ from newsmon.extract.gazetteer import (
     is_place,
     place_id,
 )
-from newsmon.models import Mention
+from newsmon.models import ENTITY_TYPES, Mention, in_vocabulary
 
 __all__ = ["Entities", "find_mentions", "read_entities"]
 
@@ -207,7 +207,7 @@ class _Token:
 
 @dataclass(slots=True)
 class _Candidate:
-    type: str
+    type: str                       # an EntityType, or ACRONYM until resolved
     text: str
     start: int
     end: int
@@ -1243,7 +1243,7 @@ def _to_mentions(text: str, candidates: list[_Candidate], tokens: list[_Token]) 
         name = _NICKNAME_GAP.sub(" ", canonical.get((candidate.type, candidate.key), candidate.text))
         mentions.append(
             Mention(
-                type=candidate.type,
+                type=in_vocabulary(candidate.type, ENTITY_TYPES),
                 name=name,
                 text=candidate.text,
                 start=candidate.start,

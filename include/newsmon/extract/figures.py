@@ -28,7 +28,7 @@ from newsmon.extract.numbers import Quantity
 from newsmon.extract.periods import PeriodMention, find_periods
 from newsmon.extract.restatements import Counted, counted_of, deduplicate, is_headline_line, line_of
 from newsmon.extract.sentences import Sentence, split_sentences
-from newsmon.models import Figure
+from newsmon.models import ACTIONS, BOUNDS, MEASURES, UNITS, Figure, in_vocabulary
 
 __all__ = ["extract_figures"]
 
@@ -220,12 +220,12 @@ def _to_figure(
     period = _period_for(sentence.text, quantity, periods, carried)
     period = _compared_period(sentence.text[quantity.end : quantity.end + 60], period)
     return Figure(
-        action=draft.action,
-        measure=draft.measure,
-        unit=draft.unit,
+        action=in_vocabulary(draft.action, ACTIONS),
+        measure=in_vocabulary(draft.measure, MEASURES),
+        unit=in_vocabulary(draft.unit, UNITS),
         value=float(draft.value),
         value_max=None if draft.value_max is None else float(draft.value_max),
-        bound=draft.bound,
+        bound=in_vocabulary(draft.bound, BOUNDS),
         currency=context.dollar if draft.currency == "$" else draft.currency,
         crime=crime.text if crime else None,
         crime_category=crime.category if crime else None,

@@ -19,14 +19,15 @@ RunKind = Literal["run", "lookback", "reprocess"]
 
 @dataclass(frozen=True, slots=True)
 class SourceReport:
-    """What one source did for one day. Travels through XCom as a dict, and is one ``reports`` row."""
+    """What one source did for one day. Travels through XCom as a dict (:meth:`as_dict`: dates as
+    ISO strings), and is one ``reports`` row (:meth:`as_row`)."""
 
     source_id: str
-    day: str                            # the day written (the partition), YYYY-MM-DD
+    day: date                           # the day written (the partition)
     status: ReportStatus
     error: str | None = None
     run_kind: RunKind = "run"
-    run_day: str | None = None          # the day of the run that wrote it
+    run_day: date | None = None         # the day of the run that wrote it
     listing: str | None = None          # feeds: "changed", "not_modified" (304) or "same_body" (200, same bytes)
     up_to_date: bool = False            # the day already held the unchanged listing and was left as it was
     entries_seen: int = 0               # entries in the stored listings (feed snapshots, sitemaps, WARC records)
@@ -43,25 +44,25 @@ class SourceReport:
     figures: int = 0
     mentions: int = 0
     skip_reasons: dict[str, int] = field(default_factory=dict)
-    reaches_back_to: str | None = None  # the oldest entry the source listed: what it can still fill
-    started_at: str | None = None       # ISO timestamp, UTC
+    reaches_back_to: date | None = None  # the day of the oldest entry the source listed: what it can still fill
+    started_at: datetime | None = None  # UTC
     duration_s: float = 0.0
     extractor_version: str | None = None
     newsmon_version: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        """Plain JSON-able values, for XCom."""
-        return {**asdict(self), "entry_skip_reasons": list(self.entry_skip_reasons)}
+        """Plain JSON-able values, for XCom: dates and times as ISO strings."""
+        plain = asdict(self)
+        for key in ("day", "run_day", "reaches_back_to", "started_at"):
+            plain[key] = None if plain[key] is None else plain[key].isoformat()
+        return {**plain, "entry_skip_reasons": list(self.entry_skip_reasons)}
 
     def as_row(self) -> dict[str, Any]:
         """The ``reports`` row: the partition key left out, nested values flattened."""
-        row = self.as_dict()
+        row = asdict(self)
         del row["day"]
         row["skip_reasons"] = json.dumps(self.skip_reasons, sort_keys=True)
         row["entry_skip_reasons"] = json.dumps(list(self.entry_skip_reasons))
-        row["reaches_back_to"] = date.fromisoformat(self.reaches_back_to) if self.reaches_back_to else None
-        row["run_day"] = date.fromisoformat(self.run_day) if self.run_day else None
-        row["started_at"] = datetime.fromisoformat(self.started_at) if self.started_at else None
         return row
 
 
