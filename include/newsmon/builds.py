@@ -2,7 +2,9 @@
 needs rebuilding, rebuild it from everything stored for it plus what the run collected, commit
 it as one version (:mod:`newsmon.store.commits`), and add a row to ``reports``.
 
-The decision is :func:`plan_day`, pure: it takes the facts and names what to do. A lookback day
+The decisions are pure and taken in data before anything is done: :func:`plan_day` takes the
+facts and names what to do with the day, :func:`plan_pages` which pages to reuse from ``raw`` and
+which to fetch, and :func:`keep_attempts` which record of a retried page to keep. A lookback day
 is rebuilt when the source now lists an entry of it that its committed *articles* lack (not its
 raw listings: raw and articles are one commit, but data written before commits existed may
 disagree). Everything here runs under the (source, day) lock.
@@ -19,12 +21,12 @@ from zoneinfo import ZoneInfo
 
 from newsmon import __version__
 from newsmon.collect.fetcher import Fetcher
-from newsmon.collect.listings import LISTING_KINDS, UNCHANGED, Row, entries_of
+from newsmon.collect.listings import LISTING_KINDS, UNCHANGED, entries_of
 from newsmon.config import Settings
 from newsmon.days import select_entries
 from newsmon.errors import NewsmonError
 from newsmon.extract.extractor import EXTRACTOR_VERSION
-from newsmon.models import FeedEntry, RawDocument, Source
+from newsmon.models import Article, FeedEntry, RawDocument, Source
 from newsmon.process import PagePool, process_pages
 from newsmon.store import commits
 from newsmon.store.commits import State
@@ -77,13 +79,13 @@ class BuildContext:
     pages: PagePool | None = None   # processes for cleaning and extracting many pages; None: this one
 
 
-def build_day(ctx: BuildContext, target: date, kind: RunKind, new_rows: list[Row] | None) -> SourceReport | None:
-    """Bring (source, target) up to date with ``new_rows`` (this run's listing rows for it; None
+def build_day(ctx: BuildContext, target: date, kind: RunKind, new: list[RawDocument] | None) -> SourceReport | None:
+    """Bring (source, target) up to date with ``new`` (this run's listings for it; None
     to reprocess); the report of what was done, or None when a lookback day had nothing to add."""
     source, store = ctx.source, ctx.store
     with store.lock(f"{source.id}/{target.isoformat()}"):
         settled = commits.settle(store, target, source.id)
-        facts = _facts(ctx, target, kind, settled.state, new_rows)
+        facts = _facts(ctx, target, kind, settled.state, new)
         plan = plan_day(facts)
         log.debug("source %s day %s: %s -> %s", source.id, target, facts, plan)
         if plan == "leave":
@@ -96,22 +98,22 @@ def build_day(ctx: BuildContext, target: date, kind: RunKind, new_rows: list[Row
                                               run_kind=kind, run_day=ctx.run_day), ctx.started)
         if kind == "lookback":
             log.info("source %s: %d late entries for %s", source.id, facts.late_entries, target)
-        return _rebuild(ctx, target, kind, new_rows)
+        return _rebuild(ctx, target, kind, new)
 
 
-def _facts(ctx: BuildContext, target: date, kind: RunKind, state: State, new_rows: list[Row] | None) -> DayFacts:
+def _facts(ctx: BuildContext, target: date, kind: RunKind, state: State, new: list[RawDocument] | None) -> DayFacts:
     store, source = ctx.store, ctx.source
-    unchanged = ctx.outcome in UNCHANGED and new_rows is not None
+    unchanged = ctx.outcome in UNCHANGED and new is not None
     holds = False
     if unchanged and state == "committed":
         stored = store.read_partition("raw", target, source.id, columns=["kind", "url", "sha256", "error"])
-        keys = {_raw_key(r) for r in stored}
-        holds = all(_raw_key(r) in keys for r in new_rows or []) and not any(
+        keys = {(r["kind"], r["url"], r["sha256"]) for r in stored}
+        holds = all(_raw_key(d) in keys for d in new or []) and not any(
             r["kind"] == "page" and r["error"] for r in stored)
     late = 0
-    if kind == "lookback" and new_rows is not None and not (unchanged and holds):
+    if kind == "lookback" and new is not None and not (unchanged and holds):
         known = {a["entry_id"] for a in store.read_partition("articles", target, source.id, columns=["entry_id"])}
-        listed = select_entries(entries_of(source, new_rows), target, ctx.windows[target], {})
+        listed = select_entries(entries_of(source, new), target, ctx.windows[target], {})
         late = sum(e.entry_id not in known for e in listed)
     return DayFacts(kind=kind, state=state, listing_unchanged=unchanged, holds_listing=holds, late_entries=late)
 
@@ -133,64 +135,93 @@ def _unchanged(ctx: BuildContext, target: date, kind: RunKind) -> SourceReport:
     return record(store, report, ctx.started)
 
 
-def _raw_key(row: Mapping[str, Any]) -> tuple[str, str, str]:
-    """Identity and sort order of a raw row."""
-    return (row["kind"], row["url"], row["sha256"])
+RawKey = tuple[str, str, str]
 
 
-def _rebuild(ctx: BuildContext, target: date, kind: RunKind, new_rows: list[Row] | None) -> SourceReport:
-    """Rebuild (source, target) from its stored raw rows plus ``new_rows``, fetching the pages it
+def _raw_key(document: RawDocument) -> RawKey:
+    """Identity and sort order of a raw document."""
+    return (document.kind, document.url, document.sha256)
+
+
+@dataclass(frozen=True, slots=True)
+class PagePlan:
+    """Which pages a rebuild takes from ``raw`` and which it fetches. See :func:`plan_pages`."""
+
+    reuse: tuple[str, ...]          # stored without an error: never fetched again
+    fetch: tuple[str, ...]          # not stored, or stored as a failure: fetched (none when reprocessing)
+
+
+def plan_pages(urls: Iterable[str], stored: Mapping[str, RawDocument], *, fetching: bool) -> PagePlan:
+    """The pages of ``urls`` (in order, each once) to reuse from ``stored`` and to fetch. Pure."""
+    wanted = list(dict.fromkeys(urls))
+    reuse = tuple(url for url in wanted if url in stored and stored[url].error is None)
+    fetch = tuple(url for url in wanted if url not in reuse) if fetching else ()
+    return PagePlan(reuse, fetch)
+
+
+def keep_attempts(documents: Mapping[RawKey, RawDocument], attempts: Iterable[RawDocument],
+                  ) -> dict[RawKey, RawDocument]:
+    """``documents`` with this run's page ``attempts`` in place of the stored pages they retried.
+    A retry that fails the same way keeps the first record, so reruns stay identical. Pure."""
+    kept = dict(documents)
+    pages = {d.url: d for d in kept.values() if d.kind == "page"}
+    for attempt in attempts:
+        page = pages.get(attempt.url)
+        if page is None or attempt.error != page.error:
+            if page is not None:
+                del kept[_raw_key(page)]
+            kept[_raw_key(attempt)] = pages[attempt.url] = attempt
+    return kept
+
+
+def _rebuild(ctx: BuildContext, target: date, kind: RunKind, new: list[RawDocument] | None) -> SourceReport:
+    """Rebuild (source, target) from its stored raw documents plus ``new``, fetching the pages it
     lacks (none when reprocessing), and commit every leaf as one version."""
     source, store, fetcher = ctx.source, ctx.store, ctx.fetcher
-    raw_rows = {_raw_key(r): r for r in store.read_partition("raw", target, source.id)}
-    for row in new_rows or []:
-        raw_rows.setdefault(_raw_key(row), row)
-    if not _has_listing(raw_rows.values()):
+    documents = {_raw_key(d): d for d in map(_document, store.read_partition("raw", target, source.id))}
+    for document in new or []:
+        documents.setdefault(_raw_key(document), document)
+    if not _has_listing(documents.values()):
         raise NewsmonError(f"source {source.id}: nothing stored to reprocess for {target}")
     entry_skips: list[str] = []
-    entries = entries_of(source, raw_rows.values(), entry_skips)
+    entries = entries_of(source, documents.values(), entry_skips)
     first_seen = _first_seen(store, source.id, entries, target if kind == "run" else None)
     chosen = select_entries(entries, target, ctx.windows[target], first_seen)
     before = {a["entry_id"] for a in store.read_partition("articles", target, source.id, columns=["entry_id"])}
 
-    pages = {r["url"]: r for r in raw_rows.values() if r["kind"] == "page"}
-    wanted = list(dict.fromkeys(e.url for e in chosen))
-    usable = {u for u in wanted if u in pages and pages[u]["error"] is None}   # never fetched again
-    missing = [u for u in wanted if u not in usable] if fetcher is not None else []
-    attempts = [asdict(r) for r in fetcher.pages(missing)] if fetcher is not None else []
-    for attempt in attempts:
-        page = pages.get(attempt["url"])
-        # A retry that fails the same way keeps the first record, so reruns stay identical.
-        if page is None or attempt["error"] != page["error"]:
-            if page is not None:
-                del raw_rows[_raw_key(page)]
-            raw_rows[_raw_key(attempt)] = pages[attempt["url"]] = attempt
-    articles, figures, mentions = [], [], []
-    items = [(entry, RawDocument(**pages[entry.url]) if entry.url in pages else None) for entry in chosen]
-    for article, found_figures, found_mentions in process_pages(source, items, ctx.pages):
-        articles.append(asdict(article))
-        figures.extend(found_figures)
-        mentions.extend(found_mentions)
+    stored_pages = {d.url: d for d in documents.values() if d.kind == "page"}
+    plan = plan_pages((e.url for e in chosen), stored_pages, fetching=fetcher is not None)
+    attempts = fetcher.pages(plan.fetch) if fetcher is not None else []
+    documents = keep_attempts(documents, attempts)
+    pages = {d.url: d for d in documents.values() if d.kind == "page"}
+    processed = process_pages(source, [(entry, pages.get(entry.url)) for entry in chosen], ctx.pages)
+    articles = [article for article, _, _ in processed]
+    figures = [row for _, rows, _ in processed for row in rows]
+    mentions = [row for _, _, rows in processed for row in rows]
     commits.commit(store, target, source.id, {
-        "raw": sorted(raw_rows.values(), key=_raw_key),
-        "articles": sorted(articles, key=lambda r: r["article_id"]),
+        "raw": [asdict(d) for d in sorted(documents.values(), key=_raw_key)],
+        "articles": [asdict(a) for a in sorted(articles, key=lambda a: a.article_id)],
         "figures": figures,
         "entities": mentions,
     })
-    report = _report(ctx, target, kind, entries, chosen, entry_skips, before, attempts, len(usable),
+    report = _report(ctx, target, kind, entries, chosen, entry_skips, before, attempts, len(plan.reuse),
                      articles, len(figures), len(mentions))
     report = record(store, report, ctx.started)
     log.info("source %s day %s: %s", source.id, target, report)
     return report
 
 
+def _document(row: Mapping[str, Any]) -> RawDocument:
+    return RawDocument(**row)
+
+
 def _report(ctx: BuildContext, target: date, kind: RunKind, entries: list[FeedEntry], chosen: list[FeedEntry],
-            entry_skips: list[str], before: set[str], attempts: list[Row], reused: int,
-            articles: list[Row], figures: int, mentions: int) -> SourceReport:
+            entry_skips: list[str], before: set[str], attempts: list[RawDocument], reused: int,
+            articles: list[Article], figures: int, mentions: int) -> SourceReport:
     reasons: dict[str, int] = {}
-    for row in articles:
-        if row["skip_reason"]:
-            reasons[row["skip_reason"]] = reasons.get(row["skip_reason"], 0) + 1
+    for article in articles:
+        if article.skip_reason:
+            reasons[article.skip_reason] = reasons.get(article.skip_reason, 0) + 1
     dated = [e.published_at for e in entries if e.published_at is not None]
     zone = ZoneInfo(ctx.settings.timezone)
     return SourceReport(
@@ -199,17 +230,17 @@ def _report(ctx: BuildContext, target: date, kind: RunKind, entries: list[FeedEn
         entries_skipped=len(entry_skips), entry_skip_reasons=tuple(entry_skips[:MAX_ENTRY_SKIPS_SHOWN]),
         entries_new=sum(e.entry_id not in before for e in chosen),
         listing=ctx.outcome, pages_fetched=len(attempts), pages_reused=reused,
-        pages_failed=sum(a["error"] is not None for a in attempts),
-        articles_extracted=sum(a["status"] == "extracted" for a in articles),
-        articles_skipped=sum(a["status"] == "skipped" for a in articles),
-        articles_failed=sum(a["status"] == "failed" for a in articles),
+        pages_failed=sum(a.error is not None for a in attempts),
+        articles_extracted=sum(a.status == "extracted" for a in articles),
+        articles_skipped=sum(a.status == "skipped" for a in articles),
+        articles_failed=sum(a.status == "failed" for a in articles),
         figures=figures, mentions=mentions, skip_reasons=dict(sorted(reasons.items())),
         reaches_back_to=min(dated).astimezone(zone).date() if dated else None,
     )
 
 
-def _has_listing(rows: Iterable[Mapping[str, Any]]) -> bool:
-    return any(r["kind"] in LISTING_KINDS and not r["error"] for r in rows)
+def _has_listing(documents: Iterable[RawDocument]) -> bool:
+    return any(d.kind in LISTING_KINDS and not d.error for d in documents)
 
 
 def record(store: Store, report: SourceReport, started: tuple[datetime, float]) -> SourceReport:

@@ -26,6 +26,7 @@ from newsmon.collect.listings import UNCHANGED, collect_listings, entries_of
 from newsmon.config import Settings
 from newsmon.days import day_of, day_window, select_entries
 from newsmon.errors import NewsmonError, RunCheckError
+from newsmon.models import RawDocument
 from newsmon.runtime import Runtime
 from newsmon.store import feedstate
 from newsmon.store.readers import count_day_rows
@@ -76,7 +77,7 @@ def run_source(runtime: Runtime, source_id: str, day: date, *, reprocess: bool =
         raise
 
 
-def _run_days(ctx: BuildContext, days: list[date], listings: Mapping[date, list[dict[str, Any]]] | None) -> SourceRun:
+def _run_days(ctx: BuildContext, days: list[date], listings: Mapping[date, list[RawDocument]] | None) -> SourceRun:
     """Build ``days`` (the run's own day first, then the lookback days, newest first)."""
     built = []
     for target in days:

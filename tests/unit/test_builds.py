@@ -1,11 +1,13 @@
 """The pure decisions about one (source, day): what a run does with it, and what status says of it."""
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
-from newsmon.builds import DayFacts, Plan, plan_day
+from newsmon.builds import DayFacts, PagePlan, Plan, keep_attempts, plan_day, plan_pages
+from newsmon.models import RawDocument
 from newsmon.store.commits import State
 from newsmon.store.reports import RunKind, SourceState, overall_state, source_state
 
@@ -70,3 +72,34 @@ def test_source_state(commit_state: str, history: list[dict[str, Any]], expected
 ])
 def testoverall_state(states: list[SourceState], day: str) -> None:
     assert overall_state(states) == day
+
+
+# ------------------------------------------------------------------ which pages a rebuild reuses or fetches
+
+def _page(url: str, error: str | None = None, body: bytes = b"<p>text</p>") -> RawDocument:
+    return RawDocument(source_id="wire", kind="page", url=url, final_url=url, status=0 if error else 200,
+                       content_type="text/html", etag=None, last_modified=None,
+                       fetched_at=datetime(2025, 6, 2, tzinfo=UTC), sha256=f"{url}:{error}:{body!r}",
+                       body=b"" if error else body, error=error)
+
+
+def test_stored_pages_are_reused_and_failed_or_missing_ones_fetched_in_order() -> None:
+    stored = {"a": _page("a"), "b": _page("b", "HTTP 503")}
+    plan = plan_pages(["c", "a", "b", "c"], stored, fetching=True)
+    assert plan == PagePlan(reuse=("a",), fetch=("c", "b"))
+
+
+def test_a_reprocess_fetches_nothing() -> None:
+    plan = plan_pages(["a", "b"], {"a": _page("a"), "b": _page("b", "timeout")}, fetching=False)
+    assert plan == PagePlan(reuse=("a",), fetch=())
+
+
+def test_a_retry_that_succeeds_replaces_the_failure_and_one_failing_the_same_way_keeps_the_first() -> None:
+    failed, again, other = _page("b", "HTTP 503"), _page("b", "HTTP 503", b"later"), _page("c", "HTTP 404")
+    documents = {(d.kind, d.url, d.sha256): d for d in (_page("a"), failed, other)}
+    fixed = _page("b")
+    kept = keep_attempts(documents, [fixed, _page("c", "HTTP 410")])
+    assert sorted((d.url, d.error) for d in kept.values()) == [("a", None), ("b", None), ("c", "HTTP 410")]
+    same = keep_attempts(documents, [again])
+    assert same == documents and same is not documents          # the first failure's record, unchanged
+    assert keep_attempts(documents, [_page("d")]).keys() == {*documents, ("page", "d", _page("d").sha256)}

@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 
 from newsmon.extract.figures import extract_figures
+from newsmon.models import ACTIONS, BOUNDS, MEASURES, UNITS, in_vocabulary
 
 Row = tuple[str, str, str, float]
 
@@ -184,3 +185,17 @@ def test_crime_phrases_are_found_whatever_their_case(text: str) -> None:
     (figure,) = extract_figures(text)
     assert figure.crime_category == "money_laundering"
     assert figure.crime is not None and figure.crime.lower() == "money laundering"
+
+
+def test_a_term_in_weeks_is_given_in_days_the_contracts_unit() -> None:
+    assert _rows("He was sentenced to six weeks in prison.") == [("sentence", "term", "day", 42.0)]
+
+
+def test_every_figure_of_the_extractor_is_in_the_closed_vocabulary() -> None:
+    figures = extract_figures("Police arrested 12 people, seized 3.5 kg of heroin and $40,000 in cash; two were "
+                              "sentenced to 18 months and arrests rose 20 percent.", date(2025, 6, 2))
+    assert {f.action for f in figures} <= set(ACTIONS) and {f.unit for f in figures} <= set(UNITS)
+    assert {f.measure for f in figures} <= set(MEASURES) and {f.bound for f in figures} <= set(BOUNDS)
+    assert len(figures) >= 4
+    with pytest.raises(ValueError, match="'week' is not one of"):
+        in_vocabulary("week", UNITS)

@@ -1158,13 +1158,15 @@ def _term_drafts(scene: _Scene, quantity: Quantity) -> list[Draft]:
     if re.match(r"[\s-]*(?:suspended\s+)?reprieve\b", after):
         return []           # "death with a two-year reprieve": a suspension of a death sentence
     trigger = near[0] if near else None
+    weeks = quantity.unit == "week"     # FIGURES.md's term units are year, month and day: a week is 7 days
+    scale = 7 if weeks else 1
     return [
         Draft(
             action="sentence",
             measure="term",
-            unit=quantity.unit or "year",
-            value=quantity.value,
-            value_max=quantity.value_max,
+            unit="day" if weeks else quantity.unit or "year",
+            value=quantity.value * scale,
+            value_max=None if quantity.value_max is None else quantity.value_max * scale,
             bound=quantity.bound,
             currency=None,
             quantity=quantity,

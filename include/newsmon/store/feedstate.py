@@ -6,11 +6,10 @@ holds them). A ``304 Not Modified`` has no body, so that stored snapshot stands 
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from dataclasses import replace
 from datetime import date
-from typing import Any
 
-from newsmon.models import Source
+from newsmon.models import RawDocument, Source
 from newsmon.store.files import Store
 
 
@@ -18,27 +17,27 @@ def _path(source: Source) -> str:
     return f"state/feeds/{source.id}.json"
 
 
-def previous_snapshot(store: Store, source: Source) -> dict[str, Any] | None:
-    """The stored raw row of the feed's last snapshot, carrying the last answer's validators;
+def previous_snapshot(store: Store, source: Source) -> RawDocument | None:
+    """The stored raw document of the feed's last snapshot, carrying the last answer's validators;
     None when there is none (or it is gone), so that the feed is fetched unconditionally."""
     state = store.read_json(_path(source))
     if not state or state.get("url") != source.url:
         return None
     for row in store.read_partition("raw", date.fromisoformat(state["stored_in"]), source.id):
         if row["kind"] == "feed" and row["url"] == source.url and row["sha256"] == state["sha256"]:
-            return {**row, "etag": state["etag"], "last_modified": state["last_modified"]}
+            return replace(RawDocument(**row), etag=state["etag"], last_modified=state["last_modified"])
     return None
 
 
-def remember(store: Store, source: Source, row: Mapping[str, Any], day: date) -> None:
-    """Keep the validators of ``row`` (the snapshot just stored for ``day``, or the one it repeats)."""
+def remember(store: Store, source: Source, snapshot: RawDocument, day: date) -> None:
+    """Keep the validators of ``snapshot`` (the one just stored for ``day``, or the one it repeats)."""
     with store.lock(f"{source.id}/feed-state"):
         store.sweep_json(_path(source))     # what a writer killed here left behind
         known = store.read_json(_path(source))
-        same_bytes = bool(known) and known.get("sha256") == row["sha256"]
-        if same_bytes and known.get("etag") == row["etag"] and known.get("last_modified") == row["last_modified"]:
+        same_bytes = bool(known) and known.get("sha256") == snapshot.sha256
+        if same_bytes and known.get("etag") == snapshot.etag and known.get("last_modified") == snapshot.last_modified:
             return
         store.write_json(_path(source), {
-            "url": source.url, "etag": row["etag"], "last_modified": row["last_modified"],
-            "sha256": row["sha256"], "stored_in": known["stored_in"] if same_bytes else day.isoformat(),
+            "url": source.url, "etag": snapshot.etag, "last_modified": snapshot.last_modified,
+            "sha256": snapshot.sha256, "stored_in": known["stored_in"] if same_bytes else day.isoformat(),
         })
