@@ -12,16 +12,17 @@ import time
 from collections import Counter
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from newsmon import pipeline
 from newsmon.config import Settings
 from newsmon.errors import ConfigError, NewsmonError, RunCheckError
-from newsmon.extract.extractor import extract, to_gold
-from newsmon.runtime import Runtime
-from newsmon.store.files import Store, open_store
-from newsmon.store.readers import read_day
-from newsmon.store.reports import DayStatus, day_status
+
+if TYPE_CHECKING:
+    from newsmon.store.files import Store
+    from newsmon.store.reports import DayStatus
+
+# Each command imports what it needs when it runs: `--help` or `evaluate` never load pyarrow,
+# httpx or trafilatura.
 
 _SUMMARY_TABLES = ("articles", "figures", "entities", "duplicates")
 
@@ -124,6 +125,9 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from newsmon import pipeline
+    from newsmon.runtime import Runtime
+
     settings = _settings(args)
     with Runtime(settings) as runtime:
         reports, expected = pipeline.run_day(runtime, args.date, reprocess=args.reprocess)
@@ -160,6 +164,9 @@ def _reach_note(reports: list[dict[str, Any]], day: date) -> str:
 def _backfill(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
+    from newsmon import pipeline
+    from newsmon.runtime import Runtime
+
     settings = _settings(args)
     days = _days(args)
     failed: list[str] = []
@@ -182,6 +189,9 @@ def _backfill(args: argparse.Namespace) -> int:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from newsmon.runtime import Runtime
+    from newsmon.store.reports import day_status
+
     runtime = Runtime(_settings(args))   # starts no process: status reads, it builds nothing
     store, expected = runtime.store, runtime.enabled_source_ids()
     for day in _days(args):
@@ -206,6 +216,7 @@ def _status_note(state: DayStatus) -> str:
 
 
 def _extract(args: argparse.Namespace) -> int:
+    from newsmon.extract import extract, to_gold
     from newsmon.extract.documents import read_documents
 
     count = 0
@@ -238,8 +249,7 @@ def _gold_beside(docs: Path) -> Path:
 
 
 def _evaluate_set(docs_path: Path, gold_path: Path, errors: int, predictions_path: Path | None) -> None:
-    from newsmon.extract.documents import read_documents, read_gold
-    from newsmon.extract.evaluation import evaluate, format_report
+    from newsmon.extract import evaluate, extract, format_report, read_documents, read_gold, to_gold
 
     gold = read_gold(gold_path)
     docs = list(read_documents(docs_path))
@@ -262,7 +272,10 @@ def _evaluate_set(docs_path: Path, gold_path: Path, errors: int, predictions_pat
 
 
 def _demo(args: argparse.Namespace) -> int:
+    from newsmon import pipeline
+    from newsmon.runtime import Runtime
     from newsmon.sample import SAMPLE_SOURCES, SampleSite
+    from newsmon.store.files import open_store
 
     settings = dataclasses.replace(_settings(args), sources_path=SAMPLE_SOURCES)
     try:
@@ -309,6 +322,8 @@ def _check_feed(args: argparse.Namespace) -> int:
 
 
 def _print_summary(store: Store, day: date, summary: dict[str, Any] | None) -> None:
+    from newsmon.store.readers import read_day
+
     print(f"\nParquet written under {store.uri} for dt={day.isoformat()}:")
     tables = {table: read_day(store, table, day) for table in _SUMMARY_TABLES}
     for table, rows in tables.items():

@@ -147,8 +147,8 @@ def test_each_package_names_its_api_and_every_name_resolves(package: str) -> Non
     assert missing == []
 
 
-def test_importing_the_library_or_the_extractor_loads_no_io_library() -> None:
-    code = ("import sys, newsmon, newsmon.extract, newsmon.models, newsmon.config; "
+def test_importing_the_library_the_extractor_or_the_command_line_loads_no_io_library() -> None:
+    code = ("import sys, newsmon, newsmon.extract, newsmon.models, newsmon.config, newsmon.cli; "
             "print(sorted(m for m in ('pyarrow', 'httpx', 'trafilatura', 'feedparser') if m in sys.modules))")
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                            env={"PYTHONPATH": str(ROOT / "include")})
