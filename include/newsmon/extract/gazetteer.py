@@ -64,11 +64,14 @@ __all__ = [
     "place_id",
 ]
 
+# The name lookups below are pure and asked about the same few hundred names of a text many times.
+_NAME_CACHE = 1 << 15
 _FOLD = str.maketrans(
     {"’": "'", "‘": "'", "đ": "d", "ð": "d", "ı": "i", "ł": "l", "ø": "o", "æ": "ae", "ß": "ss"}
 )
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def normalize_name(name: str) -> str:
     """The lookup key of a name: lower case, straight quotes, no accents, one space, no leading "the"."""
     key = name.strip().lower()
@@ -565,6 +568,7 @@ huawei, alibaba, tencent, ant group
 KNOWN_ACRONYMS: frozenset[str] = words("UN EU WHO IMF G20 G7 ASEAN APEC BRICS NATO")
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def country_id(name: str) -> str | None:
     """The ISO 3166-1 alpha-2 code when ``name`` names a country ("Myanmar", "the U.S."), else None."""
     written = name.strip().removeprefix("the ").removeprefix("The ")
@@ -576,6 +580,7 @@ def country_id(name: str) -> str | None:
     return COUNTRIES.get(normalize_name(written))
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def country_code(name: str) -> str | None:
     """The ISO 3166-1 alpha-2 code of a country, or of the country a known place lies in, else None."""
     code = country_id(name)
@@ -585,6 +590,7 @@ def country_code(name: str) -> str | None:
     return code
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def is_place(name: str) -> bool:
     """True when ``name`` is a known country, province, city or region."""
     return country_id(name) is not None or normalize_name(name) in PLACES
@@ -635,6 +641,7 @@ def agency(agency_id_: str) -> Agency | None:
     return _AGENCY_BY_ID.get(agency_id_)
 
 
+@lru_cache(maxsize=_NAME_CACHE)
 def is_known_org(name: str, *, local: bool = True) -> bool:
     """True when ``name`` is a registry agency or a well-known organisation.
 
