@@ -5,10 +5,13 @@ import statistics
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import lxml.html
+import pytest
 import trafilatura
 
+from newsmon.clean import main_text
 from newsmon.clean.main_text import clean_article
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
@@ -93,24 +96,29 @@ def _bare(html: bytes, url: str, **options: bool) -> str | None:
 
 def test_the_hand_written_pages_come_out_close_to_their_true_text() -> None:
     scores = [_f1(clean_article(html, url).text, truth) for url, html, truth in _own_pages()]
-    assert len(scores) >= 18
-    assert min(scores) > 0.85 and statistics.fmean(scores) > 0.96
+    assert len(scores) >= 34
+    assert min(scores) > 0.85 and statistics.fmean(scores) > 0.95
 
 
-def test_a_page_in_paragraphs_gets_the_fast_text_and_one_without_them_the_cross_checked_text() -> None:
-    by_layout = {"in paragraphs": 0, "without paragraphs": 0}
+def test_a_page_gets_the_precise_text_unless_that_keeps_under_a_fifth_of_its_paragraphs() -> None:
     for url, html, _ in _own_pages():
-        tree = lxml.html.fromstring(html)
-        paragraphs = sum(len(t.split()) for t in tree.xpath("//p//text()"))
-        fast = _bare(html, url, fast=True)
-        assert fast is not None
-        if paragraphs >= 0.5 * len(fast.split()):
-            by_layout["in paragraphs"] += 1
-            assert clean_article(html, url).text == fast
-        else:
-            by_layout["without paragraphs"] += 1
-            assert clean_article(html, url).text == _bare(html, url)
-    assert by_layout["in paragraphs"] >= 10 and by_layout["without paragraphs"] >= 2
+        precise = _bare(html, url, favor_precision=True)
+        assert precise is not None
+        paragraphs = sum(len(t.split()) for t in lxml.html.fromstring(html).xpath("//p//text()"))
+        assert len(precise.split()) >= 0.2 * paragraphs     # none of these pages makes the precise mode fail
+        assert clean_article(html, url).text == precise
+
+
+def test_a_precise_text_that_lost_the_body_is_replaced_by_the_default_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    url, html, _ = _own_pages()[0]
+    default = _bare(html, url)
+    real_extract = main_text._extract
+
+    def collapsing(tree: Any, page_url: str, *, precise: bool) -> str | None:
+        return "Share this article" if precise else real_extract(tree, page_url, precise=False)
+
+    monkeypatch.setattr(main_text, "_extract", collapsing)   # as favor_precision did to a real page
+    assert default is not None and clean_article(html, url).text == default
 
 
 def test_the_metadata_is_what_trafilatura_finds_for_the_fields_kept() -> None:
