@@ -176,3 +176,12 @@ def test_only_the_composition_root_opens_the_store_or_reads_the_sources_file() -
     # cli: the demo's summary after the Airflow run; readers: read_table/open_snapshot, given a root by users
     assert _calls_of("open_store") == ["newsmon.cli", "newsmon.runtime", "newsmon.store.readers"]
     assert _calls_of("load_sources") == ["newsmon.runtime"]
+
+
+def test_the_dag_file_calls_the_library_only_through_its_task_functions() -> None:
+    imported = set()
+    for path in sorted((ROOT / "dags").glob("*.py")):
+        imported |= {name for name in imported_modules(path.read_text(encoding="utf-8"), "dags")
+                     if name.split(".")[0] == "newsmon"}
+    # one call into newsmon.tasks per task; the credential lookup turns an Airflow connection into a Credential
+    assert imported == {"newsmon.tasks", "newsmon.collect.secrets"}
