@@ -128,3 +128,20 @@ def test_the_metadata_is_what_trafilatura_finds_for_the_fields_kept() -> None:
         assert (cleaned.title, cleaned.author) == (expected.title or None, expected.author or None), url
         assert cleaned.published == (date.fromisoformat(expected.date[:10]) if expected.date else None), url
         assert clean_article(html, url, with_title=False).title is None
+
+
+_BYLINE_PAGE = """<html lang="en"><head><title>Harbour patrol finds stolen boats</title></head><body>
+<article><h1>Harbour patrol finds stolen boats</h1>{byline}
+<p>Marine police in the port of Kelvane recovered four stolen motorboats on Tuesday after a week of
+night patrols along the northern quays, officers said in a statement issued the next morning.</p>
+<p>Two men were arrested at a boatyard where the hulls were being repainted, and a third is sought.
+The owners, who had reported the thefts over the summer, have been asked to identify the boats.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("byline", ['<p class="byline">By Maren Oduya</p>', '<span>Staff reporter</span>'])
+def test_an_author_named_only_in_the_page_body_is_found_as_trafilatura_finds_it(byline: str) -> None:
+    html = _BYLINE_PAGE.format(byline=byline)
+    expected = trafilatura.extract_metadata(html, URL).author
+    assert clean_article(html, URL).author == (expected or None)
+    assert (expected is not None) == ("byline" in byline)    # one page with a byline element, one without

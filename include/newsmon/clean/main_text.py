@@ -27,6 +27,7 @@ from htmldate import find_date
 from lxml.html import HtmlElement
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
+from trafilatura.xpaths import AUTHOR_XPATHS
 
 log = logging.getLogger(__name__)
 
@@ -114,11 +115,21 @@ def _metadata(tree: HtmlElement, url: str, *, with_title: bool) -> _Metadata:
     except Exception as exc:  # noqa: BLE001 -- as extract_metadata does: JSON-LD parsing has its own bugs
         log.debug("JSON-LD metadata of %s not read: %s", url, exc)
     found.title = (found.title or trafilatura_metadata.extract_title(tree)) if with_title else None
-    found.author = found.author or trafilatura_metadata.extract_author(tree)
+    found.author = found.author or _byline(tree)
     found.url = found.url or trafilatura_metadata.extract_url(tree, url)
     found.date = find_date(tree, **{**_DATE_PARAMS, "url": found.url})
     found.clean_and_trim()      # entities unescaped, spaces and control characters trimmed, as there
     return _Metadata(title=found.title or None, author=found.author or None, published=_date(found.date))
+
+
+def _byline(tree: HtmlElement) -> str | None:
+    """trafilatura's ``extract_author``, which first copies and prunes the whole tree: skipped when no
+    element of the page matches its author expressions. They test only element names and attributes,
+    which pruning does not change, so a page without a match before pruning has none after it."""
+    if not any(expression(tree) for expression in AUTHOR_XPATHS):
+        return None
+    author: str | None = trafilatura_metadata.extract_author(tree)
+    return author
 
 
 def _date(value: str | None) -> date | None:
