@@ -196,8 +196,8 @@ def _rebuild(ctx: BuildContext, target: date, kind: RunKind, new: list[RawDocume
     pages = {d.url: d for d in documents.values() if d.kind == "page"}
     processed = process_pages(source, [(entry, pages.get(entry.url)) for entry in chosen], ctx.pages)
     articles = [article for article, _, _ in processed]
-    figures = [row for _, rows, _ in processed for row in rows]
-    mentions = [row for _, _, rows in processed for row in rows]
+    figures = [figure.as_row() for _, found, _ in processed for figure in found]
+    mentions = [mention.as_row() for _, _, found in processed for mention in found]
     commits.commit(store, target, source.id, {
         "raw": [asdict(d) for d in sorted(documents.values(), key=_raw_key)],
         "articles": [asdict(a) for a in sorted(articles, key=lambda a: a.article_id)],

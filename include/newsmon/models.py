@@ -1,9 +1,9 @@
 """Frozen records that flow through the pipeline. Pure: no I/O, no third-party imports."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
-from typing import Literal, TypeVar, get_args
+from typing import Any, Literal, TypeVar, get_args
 
 # The closed vocabularies, declared once (FIGURES.md for the figure's).
 SourceKind = Literal["feed", "sitemap", "warc"]
@@ -105,6 +105,40 @@ class Mention:
     start: int
     end: int
     entity_id: str | None           # stable id for known entities (ISO code, agency id), else None
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleFigure:
+    """One row of the ``figures`` table: a figure of one article, with the ids that place it."""
+
+    figure_id: str
+    article_id: str
+    source_id: str
+    extractor_version: str
+    statistic_key: str              # the same statistic reported anywhere gets the same key
+    figure: Figure
+
+    def as_row(self) -> dict[str, Any]:
+        """The flat row the store writes: the ids, the figure's fields, the key, the version."""
+        return {"figure_id": self.figure_id, "article_id": self.article_id, "source_id": self.source_id,
+                **asdict(self.figure), "statistic_key": self.statistic_key,
+                "extractor_version": self.extractor_version}
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleMention:
+    """One row of the ``entities`` table: an entity mention of one article, with the ids that place it."""
+
+    mention_id: str
+    article_id: str
+    source_id: str
+    extractor_version: str
+    mention: Mention
+
+    def as_row(self) -> dict[str, Any]:
+        """The flat row the store writes: the ids, the mention's fields, the version."""
+        return {"mention_id": self.mention_id, "article_id": self.article_id, "source_id": self.source_id,
+                **asdict(self.mention), "extractor_version": self.extractor_version}
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,20 +7,19 @@ import multiprocessing
 import os
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
-from dataclasses import asdict, replace
+from dataclasses import replace
 from datetime import UTC, datetime, time
 from itertools import repeat
 from types import TracebackType
-from typing import Any, Self
+from typing import Self
 
 from newsmon import dedup, ids
 from newsmon.clean.charsets import decode_html
 from newsmon.clean.main_text import clean_article
 from newsmon.extract.extractor import EXTRACTOR_VERSION, extract
-from newsmon.models import Article, FeedEntry, RawDocument, Source
+from newsmon.models import Article, ArticleFigure, ArticleMention, FeedEntry, RawDocument, Source
 
-Rows = list[dict[str, Any]]
-Processed = tuple[Article, Rows, Rows]
+Processed = tuple[Article, list[ArticleFigure], list[ArticleMention]]
 # A pool pays for itself only over enough pages: starting a worker costs about as much as cleaning
 # a few pages, so a small batch (a daily run of one feed) is processed in the calling process.
 MIN_PAGES_PER_WORKER = 8
@@ -58,15 +57,17 @@ def process_entry(source: Source, entry: FeedEntry, page: RawDocument | None) ->
                       simhash=simhash, word_count=word_count)
     published = cleaned.published or (published_at.date() if published_at else None)
     found = extract(text, published=published)
-    common = {"article_id": article_id, "source_id": source.id, "extractor_version": EXTRACTOR_VERSION}
     figures = [
-        {"figure_id": ids.figure_id(article_id, f.start, f.end, f.action, f.measure), **common, **asdict(f),
-         "statistic_key": ids.statistic_key(f.action, f.measure, f.unit, f.currency, f.value, f.value_max,
-                                            f.period_start, f.period_end, published)}
+        ArticleFigure(figure_id=ids.figure_id(article_id, f.start, f.end, f.action, f.measure),
+                      article_id=article_id, source_id=source.id, extractor_version=EXTRACTOR_VERSION,
+                      statistic_key=ids.statistic_key(f.action, f.measure, f.unit, f.currency, f.value,
+                                                      f.value_max, f.period_start, f.period_end, published),
+                      figure=f)
         for f in found.figures
     ]
     mentions = [
-        {"mention_id": ids.mention_id(article_id, m.start, m.end, m.type), **common, **asdict(m)}
+        ArticleMention(mention_id=ids.mention_id(article_id, m.start, m.end, m.type), article_id=article_id,
+                       source_id=source.id, extractor_version=EXTRACTOR_VERSION, mention=m)
         for m in found.mentions
     ]
     return article, figures, mentions

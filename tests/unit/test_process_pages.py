@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from newsmon.models import FeedEntry, RawDocument, Source
-from newsmon.process import MIN_PAGES_PER_WORKER, PagePool, process_pages
+from newsmon.process import MIN_PAGES_PER_WORKER, PagePool, Processed, process_pages
 
 PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "clean_pages"
 SOURCE = Source(id="wire", url="https://wire.example.org/rss")
@@ -31,8 +31,9 @@ def _items(count: int) -> list[tuple[FeedEntry, RawDocument | None]]:
     return items
 
 
-def _plain(results: list[tuple[object, list[dict[str, object]], list[dict[str, object]]]]) -> list[object]:
-    return [(asdict(article), figures, mentions) for article, figures, mentions in results]  # type: ignore[call-overload]
+def _plain(results: list[Processed]) -> list[object]:
+    return [(asdict(article), [f.as_row() for f in figures], [m.as_row() for m in mentions])
+            for article, figures, mentions in results]
 
 
 def test_a_pool_gives_the_same_rows_in_the_same_order_as_one_process() -> None:
