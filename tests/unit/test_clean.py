@@ -106,19 +106,58 @@ def test_a_page_gets_the_precise_text_unless_that_keeps_under_a_fifth_of_its_par
         assert precise is not None
         paragraphs = sum(len(t.split()) for t in lxml.html.fromstring(html).xpath("//p//text()"))
         assert len(precise.split()) >= 0.2 * paragraphs     # none of these pages makes the precise mode fail
-        assert clean_article(html, url).text == precise
+        assert clean_article(html, url).text == precise     # fast or not, the same text on these pages
+
+
+class _Extractions:
+    """Stands in for main_text._extract: canned texts by mode (None: the real extraction), and a log."""
+
+    def __init__(self, *, fast: str | None = None, precise: str | None = None) -> None:
+        self.canned = {(True, True): fast, (True, False): precise}
+        self.calls: list[tuple[bool, bool]] = []
+        self.real = main_text._extract
+
+    def __call__(self, tree: Any, url: str, *, precise: bool, fast: bool) -> str | None:
+        self.calls.append((precise, fast))
+        canned = self.canned.get((precise, fast))
+        return canned if canned is not None else self.real(tree, url, precise=precise, fast=fast)
+
+
+def _story(paragraphs: int, *, tag: str = "p", aside: str = "") -> str:
+    sentence = "Detectives in Marlow charged a courier with handling stolen jewellery worth 40,000 pounds. "
+    body = "".join(f"<{tag}>{sentence * 2}</{tag}>" for _ in range(paragraphs))
+    return f"<html><body><nav>Home News Sport</nav><article>{body}</article>{aside}</body></html>"
+
+
+def test_the_fast_precise_text_stands_when_it_keeps_half_the_paragraphs(monkeypatch: pytest.MonkeyPatch) -> None:
+    html = _story(4)       # 4 paragraphs of 26 words
+    fast = " ".join(["word"] * 60)
+    extractions = _Extractions(fast=fast)
+    monkeypatch.setattr(main_text, "_extract", extractions)
+    assert clean_article(html, URL).text == fast and extractions.calls == [(True, True)]
+
+
+@pytest.mark.parametrize(("html", "fast"), [
+    (_story(4), " ".join(["word"] * 40)),                 # under half of the 104 paragraph words
+    (_story(4, tag="div"), " ".join(["word"] * 200)),     # no <p> at all: fast mode has nothing to go by
+    (_story(1, aside="<div>" + "listing " * 600 + "</div>"), "a lead of five words " * 4),  # < 1/10 of the body
+])
+def test_a_doubtful_fast_text_is_redone_with_the_full_precise_mode(monkeypatch: pytest.MonkeyPatch, html: str,
+                                                                   fast: str) -> None:
+    extractions = _Extractions(fast=fast)
+    monkeypatch.setattr(main_text, "_extract", extractions)
+    cleaned = clean_article(html, URL)
+    assert extractions.calls[:2] == [(True, True), (True, False)]
+    assert cleaned.text is not None and cleaned.text != fast and "stolen jewellery" in cleaned.text
 
 
 def test_a_precise_text_that_lost_the_body_is_replaced_by_the_default_one(monkeypatch: pytest.MonkeyPatch) -> None:
     url, html, _ = _own_pages()[0]
     default = _bare(html, url)
-    real_extract = main_text._extract
-
-    def collapsing(tree: Any, page_url: str, *, precise: bool) -> str | None:
-        return "Share this article" if precise else real_extract(tree, page_url, precise=False)
-
-    monkeypatch.setattr(main_text, "_extract", collapsing)   # as favor_precision did to a real page
+    extractions = _Extractions(fast="Share this article", precise="Share this article")  # as a real page did
+    monkeypatch.setattr(main_text, "_extract", extractions)
     assert default is not None and clean_article(html, url).text == default
+    assert extractions.calls == [(True, True), (True, False), (False, False)]
 
 
 def test_the_metadata_is_what_trafilatura_finds_for_the_fields_kept() -> None:
