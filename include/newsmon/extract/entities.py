@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from newsmon.extract.gazetteer import (
     AGENCIES,
@@ -48,6 +49,8 @@ from newsmon.models import ENTITY_TYPES, Mention, in_vocabulary
 
 __all__ = ["Entities", "find_mentions", "read_entities"]
 
+_CURRENCY_SIGNS = frozenset({"$", "¢", "₵", "£"})
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _TOKEN = re.compile(r"[‘'’]?[^\W\d_](?:[\w'’&\-]|\.(?=[^\W\d_]))*\.?")
 _CONNECTORS = frozenset(
     {
@@ -202,10 +205,8 @@ class _Token:
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str                      # text.lower(), computed once
+    capitalized: bool               # see _capitalized
 
 
 @dataclass(slots=True)
@@ -288,26 +289,36 @@ def _outside(tokens: list[_Token], spans: list[tuple[int, int]]) -> list[_Token]
 
 def _tokenize(text: str) -> list[_Token]:
     tokens: list[_Token] = []
+    append = tokens.append
     for match in _TOKEN.finditer(text):
-        word = match.group(0)
-        end = match.end()
-        if word.endswith(".") and not _keeps_dot(word):
+        word = match.group()
+        start, end = match.span()
+        if word[-1] == "." and not _keeps_dot(word):
             word = word[:-1]
             end -= 1
-        tokens.append(_Token(match.start(), end, word))
+        append(_Token(start, end, word, word.lower(), _capitalized(word)))
     return tokens
 
 
 def _is_noise_token(text: str, token: _Token) -> bool:
     """Currency prefixes ("US$") and single words shouting in an all-caps line ("FOLLOW US")."""
-    if text[token.end : token.end + 1] in ("$", "¢", "₵", "£") or text[token.start - 1 : token.start].isdigit():
+    if text[token.end : token.end + 1] in _CURRENCY_SIGNS or text[token.start - 1 : token.start].isdigit():
         return True
-    if not token.text.isupper() or len(token.text) < 2:
+    if len(token.text) < 2 or not token.text.isupper():
         return False
-    line_start = text.rfind("\n", 0, token.start) + 1
-    line_end = text.find("\n", token.end)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    words = re.findall(r"[^\W\d_]{2,}", line)
+    return _is_shouting_line(_line_at(text, token.start))
+
+
+def _line_at(text: str, position: int) -> str:
+    """The line of ``text`` that ``position`` is on, without its line break."""
+    line_start = text.rfind("\n", 0, position) + 1
+    line_end = text.find("\n", position)
+    return text[line_start : line_end if line_end >= 0 else len(text)]
+
+
+@lru_cache(maxsize=2048)
+def _is_shouting_line(line: str) -> bool:
+    words = _LETTER_WORD.findall(line)
     return len(words) > 1 and all(w.isupper() for w in words)
 
 
@@ -321,7 +332,11 @@ def _keeps_dot(word: str) -> bool:
 
 
 def _is_capitalized(token: _Token) -> bool:
-    word = token.text
+    return token.capitalized
+
+
+def _capitalized(word: str) -> bool:
+    """Whether ``word`` starts with a capital (after an opening quote), or is an "al-X" name."""
     if word[0] in "‘'’":
         word = word.lstrip("‘'’")
     return bool(word) and (word[0].isupper() or bool(_ARTICLE_PREFIX_NAME.match(word)))
@@ -413,9 +428,11 @@ def _classify_group(text: str, group: list[_Token]) -> list[_Candidate]:
 
 def _is_title_line(text: str, position: int) -> bool:
     """A headline in Title Case: only gazetteer names and titled people are trusted there."""
-    line_start = text.rfind("\n", 0, position) + 1
-    line_end = text.find("\n", position)
-    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return _is_title_case(_line_at(text, position).strip())
+
+
+@lru_cache(maxsize=2048)
+def _is_title_case(line: str) -> bool:
     if line.endswith((".", "!", "?", '"', "”", ":")):
         return False
     words = re.findall(r"\b[A-Za-z][\w'’-]{3,}", line)
