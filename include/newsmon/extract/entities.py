@@ -237,7 +237,7 @@ def find_mentions(text: str) -> list[Mention]:
 def read_entities(text: str) -> Entities:
     """The mentions of ``text`` and its country."""
     skipped = _skipped_spans(text)
-    tokens = [t for t in _outside(_tokenize(text), skipped) if not _is_noise_token(text, t)]
+    tokens = _outside(_tokenize(text), skipped)
     candidates: list[_Candidate] = []
     singles: list[_Token] = []
     unknown: list[list[_Token]] = []
@@ -288,6 +288,8 @@ def _outside(tokens: list[_Token], spans: list[tuple[int, int]]) -> list[_Token]
 
 
 def _tokenize(text: str) -> list[_Token]:
+    """The word tokens of ``text``, without noise: currency prefixes ("US$"), words stuck to a digit
+    before them, and single words shouting in an all-caps line ("FOLLOW US")."""
     tokens: list[_Token] = []
     append = tokens.append
     for match in _TOKEN.finditer(text):
@@ -296,17 +298,12 @@ def _tokenize(text: str) -> list[_Token]:
         if word[-1] == "." and not _keeps_dot(word):
             word = word[:-1]
             end -= 1
+        if text[end : end + 1] in _CURRENCY_SIGNS or (start and text[start - 1].isdigit()):
+            continue
+        if len(word) > 1 and word.isupper() and _is_shouting_line(_line_at(text, start)):
+            continue
         append(_Token(start, end, word, word.lower(), _capitalized(word)))
     return tokens
-
-
-def _is_noise_token(text: str, token: _Token) -> bool:
-    """Currency prefixes ("US$") and single words shouting in an all-caps line ("FOLLOW US")."""
-    if text[token.end : token.end + 1] in _CURRENCY_SIGNS or text[token.start - 1 : token.start].isdigit():
-        return True
-    if len(token.text) < 2 or not token.text.isupper():
-        return False
-    return _is_shouting_line(_line_at(text, token.start))
 
 
 def _line_at(text: str, position: int) -> str:
@@ -339,7 +336,9 @@ def _capitalized(word: str) -> bool:
     """Whether ``word`` starts with a capital (after an opening quote), or is an "al-X" name."""
     if word[0] in "‘'’":
         word = word.lstrip("‘'’")
-    return bool(word) and (word[0].isupper() or bool(_ARTICLE_PREFIX_NAME.match(word)))
+        if not word:
+            return False
+    return word[0].isupper() or ("-" in word and bool(_ARTICLE_PREFIX_NAME.match(word)))
 
 
 def _group_tokens(text: str, tokens: list[_Token]) -> list[list[_Token]]:
@@ -547,6 +546,8 @@ def _has_org_keyword(tokens: list[_Token]) -> bool:
 
 
 def _base(word: str) -> str:
+    if word[-1:] not in ("s", "'", "’"):    # no possessive ending: most words
+        return word
     return _POSSESSIVE.sub("", word)
 
 
