@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from dataclasses import fields
+from datetime import date
 
-from newsmon.models import Article, Figure, Mention, RawDocument
+from newsmon.models import Article, ArticleFigure, ArticleMention, Figure, Mention, RawDocument
 from newsmon.store import schemas
 
 
@@ -44,10 +45,6 @@ def test_reports_schema_is_the_source_report_less_its_partition_key() -> None:
 
 
 def test_the_figure_and_mention_rows_have_the_columns_of_their_tables_in_order() -> None:
-    from datetime import date
-
-    from newsmon.models import ArticleFigure, ArticleMention
-
     figure = Figure(action="arrest", measure="count", unit="person", value=3.0, value_max=None, bound="exact",
                     currency=None, crime=None, crime_category=None, period_start=date(2025, 1, 1),
                     period_end=None, location=None, country=None, agency=None, quote="3 people", start=10,

@@ -328,10 +328,6 @@ def _keeps_dot(word: str) -> bool:
     return word.lower() in _ABBREVIATION_DOTS
 
 
-def _is_capitalized(token: _Token) -> bool:
-    return token.capitalized
-
-
 def _capitalized(word: str) -> bool:
     """Whether ``word`` starts with a capital (after an opening quote), or is an "al-X" name."""
     if word[0] in "‘'’":
@@ -347,7 +343,7 @@ def _group_tokens(text: str, tokens: list[_Token]) -> list[list[_Token]]:
     pending: list[_Token] = []
     for token in tokens:
         joined = bool(current) and _joined(text, (pending or current)[-1], token)
-        if _is_capitalized(token):
+        if token.capitalized:
             if current and joined:
                 current.extend(pending)
             elif current:
@@ -863,7 +859,7 @@ def _place_with_descriptor(text: str, tokens: list[_Token]) -> list[_Token] | No
             base = tokens[: -len(descriptor.split())]
             while len(base) > 1 and base[-1].lower in _ETHNIC_QUALIFIERS:
                 base = base[:-1]
-            if base and _is_capitalized(base[0]) and not _has_org_keyword(base):
+            if base and base[0].capitalized and not _has_org_keyword(base):
                 return base
     if (
         len(tokens) >= 2
@@ -1229,7 +1225,7 @@ def _phrase_before(text: str, words: list[_Token], end: int) -> list[_Token]:
     for token in reversed(words):
         if text[token.end : position].strip(" &-") or token.end > position:
             break
-        if not _is_capitalized(token) and token.text not in _CONNECTORS:
+        if not token.capitalized and token.text not in _CONNECTORS:
             break
         phrase.insert(0, token)
         position = token.start
@@ -1302,7 +1298,7 @@ def _document_country(candidates: list[_Candidate], tokens: list[_Token]) -> str
             if found is not None and len(found.country) == 2:
                 vote(found.country, 2, candidate.start, first_place)
     for token in tokens:
-        code = DEMONYMS.get(token.lower) if _is_capitalized(token) else None
+        code = DEMONYMS.get(token.lower) if token.capitalized else None
         if code:
             vote(code, 1, token.start, first_word)
     if not votes:
