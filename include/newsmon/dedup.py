@@ -178,7 +178,7 @@ def _simhash_tokens(words: Sequence[str]) -> int:
     if len(words) < _SHINGLE:
         features: Sequence[str] = words
     else:
-        features = [" ".join(words[i:i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)]
+        features = list(map(" ".join, zip(*(words[i:] for i in range(_SHINGLE)))))   # overlapping 3-grams
     # All digests side by side; byte k of every digest is blob[k::8]. Counting a bit across the
     # features is then one translate-and-count over that column, done in C.
     blob = b"".join([hashlib.blake2b(f.encode("utf-8"), digest_size=_BYTES).digest() for f in features])

@@ -18,7 +18,8 @@ a page it finds nothing in). On all 215 pages the texts are those of the rule wi
 
 **Which metadata.** Only what newsmon keeps: the author and the stated date always (the page's
 date is the reference for the extractor's periods), the title only when the feed gave none. They
-are read by trafilatura's own metadata functions, in the order its ``extract_metadata`` uses.
+are read by trafilatura's own metadata functions, in the order its ``extract_metadata`` uses; the
+byline in the body by :mod:`newsmon.clean.bylines`, which gives ``extract_author``'s answer for less.
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura import metadata as trafilatura_metadata
 from trafilatura.utils import load_html
+
+from newsmon.clean.bylines import find_author
 
 log = logging.getLogger(__name__)
 
@@ -146,7 +149,7 @@ def _metadata(tree: HtmlElement, url: str, *, with_title: bool) -> _Metadata:
     except Exception as exc:  # noqa: BLE001 -- as extract_metadata does: JSON-LD parsing has its own bugs
         log.debug("JSON-LD metadata of %s not read: %s", url, exc)
     found.title = (found.title or trafilatura_metadata.extract_title(tree)) if with_title else None
-    found.author = found.author or trafilatura_metadata.extract_author(tree)
+    found.author = found.author or find_author(tree)
     found.url = found.url or trafilatura_metadata.extract_url(tree, url)
     found.date = find_date(tree, **{**_DATE_PARAMS, "url": found.url})
     found.clean_and_trim()      # entities unescaped, spaces and control characters trimmed, as there
