@@ -61,6 +61,7 @@ class FeedEntry:
     title: str | None
     published_at: datetime | None   # tz-aware UTC, None when the feed gives no date
     summary: str | None
+    author: str | None = None       # the entry's author as the feed names it (a name, never an address)
 
 
 @dataclass(frozen=True, slots=True)

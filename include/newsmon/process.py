@@ -30,7 +30,7 @@ def process_entry(source: Source, entry: FeedEntry, page: RawDocument | None) ->
     article_id = ids.article_id(entry.url)
     article = Article(
         article_id=article_id, source_id=source.id, entry_id=entry.entry_id, url=entry.url,
-        canonical_url=ids.canonical_url(entry.url), title=entry.title, author=None,
+        canonical_url=ids.canonical_url(entry.url), title=entry.title, author=entry.author,
         published_at=entry.published_at, language=source.language, text=None, text_sha1=None,
         status="failed", skip_reason=page.error if page else "page not in stored raw data",
         extractor_version=EXTRACTOR_VERSION,
@@ -41,12 +41,12 @@ def process_entry(source: Source, entry: FeedEntry, page: RawDocument | None) ->
     if media_type and not media_type.startswith("text/") and "html" not in media_type and "xml" not in media_type:
         return replace(article, status="skipped", skip_reason=f"not a web page ({media_type})"), [], []
     cleaned = clean_article(decode_html(page.body, page.content_type).text, page.final_url,
-                            with_title=not entry.title)
+                            with_title=not entry.title, with_author=not entry.author)
     published_at = entry.published_at
     if published_at is None and cleaned.published is not None:
         published_at = datetime.combine(cleaned.published, time.min, tzinfo=UTC)
     article = replace(
-        article, title=entry.title or cleaned.title, author=cleaned.author, published_at=published_at,
+        article, title=entry.title or cleaned.title, author=entry.author or cleaned.author, published_at=published_at,
         language=cleaned.language or source.language, status="skipped", skip_reason=cleaned.skip_reason,
     )
     if cleaned.text is None:

@@ -315,3 +315,27 @@ def test_read_feed_repeated_ids_keep_the_first_entry() -> None:
     parsed = read_feed(SOURCE, _rss(_item("dup", "first") + _item("other") + _item("dup", "second")))
     assert [(e.entry_id, e.title) for e in parsed.entries] == [("dup", "first"), ("other", "A title")]
     assert parsed.skipped == ("entry 3: repeats entry id 'dup' of entry 1",)
+
+
+@pytest.mark.parametrize(("author", "expected"), [
+    ("<dc:creator>Ana Reyes</dc:creator>", "Ana Reyes"),
+    ("<author>desk@news.example.org (Ana Reyes)</author>", "Ana Reyes"),
+    ("<author>desk@news.example.org</author>", None),                       # an address is not a name
+    ("<dc:creator>  </dc:creator>", None),
+    ("", None),
+])
+def test_an_rss_entry_names_its_author_when_the_feed_does(author: str, expected: str | None) -> None:
+    item = (f'<item><guid isPermaLink="false">a1</guid><title>t</title>{author}'
+            f"<link>https://news.example.org/a1.html</link></item>")
+    rss = _rss(item).replace(b'<rss version="2.0">',
+                             b'<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">')
+    assert [e.author for e in parse_feed(SOURCE, rss)] == [expected]
+
+
+def test_an_atom_entry_takes_the_name_of_its_author() -> None:
+    atom = (b'<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>'
+            b"<id>urn:f</id><updated>2025-01-16T08:00:00Z</updated>"
+            b"<entry><id>urn:e1</id><title>a</title><link href='https://news.example.org/e1.html'/>"
+            b"<updated>2025-01-16T08:00:00Z</updated><author><name>Jun Okafor</name>"
+            b"<email>jun@news.example.org</email></author></entry></feed>")
+    assert [e.author for e in parse_feed(SOURCE, atom)] == ["Jun Okafor"]

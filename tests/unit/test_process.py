@@ -35,3 +35,28 @@ def test_a_mislabelled_page_is_decoded_by_its_meta_charset() -> None:
     assert article.status == "extracted" and article.text is not None
     assert "Montréal a arrêté 14 personnes" in article.text
     assert article.simhash is not None and article.word_count is not None and article.word_count > 20
+
+
+def test_the_feeds_author_stands_and_the_page_is_not_searched_for_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from newsmon.clean import main_text
+
+    html = (f'<html lang="fr"><body><article><span class="author">Marc Vidal</span>'
+            f'<p>{PARAGRAPH}</p><p>{PARAGRAPH}</p></article></body></html>').encode()
+    found, _, _ = process_entry(SOURCE, ENTRY, _page(html, "text/html"))
+    assert found.author == "Marc Vidal"                      # no author in the feed: the page's byline
+
+    def no_search(tree: object) -> str:
+        raise AssertionError("the page's byline was searched although the feed named the author")
+
+    monkeypatch.setattr(main_text, "find_author", no_search)
+    named, _, _ = process_entry(SOURCE, replace(ENTRY, author="Léa Dumas"), _page(html, "text/html"))
+    assert (named.author, named.status) == ("Léa Dumas", "extracted")
+
+
+def test_an_entry_whose_page_failed_keeps_the_feeds_title_and_author() -> None:
+    from dataclasses import replace
+
+    article, _, _ = process_entry(SOURCE, replace(ENTRY, title="Vols de voitures", author="Léa Dumas"), None)
+    assert (article.status, article.title, article.author) == ("failed", "Vols de voitures", "Léa Dumas")

@@ -16,8 +16,8 @@ the 34 hand-written pages of ``tests/fixtures/clean_pages``, written for this ch
 where fast mode alone goes wrong: a table layout without ``<p>``, a body split around an ad slot,
 a page it finds nothing in). On all 215 pages the texts are those of the rule without the fast step.
 
-**Which metadata.** Only what newsmon keeps: the author and the stated date always (the page's
-date is the reference for the extractor's periods), the title only when the feed gave none. They
+**Which metadata.** Only what newsmon keeps: the stated date always (the page's date is the
+reference for the extractor's periods), the title and the author only when the feed gave none. They
 are read by trafilatura's own metadata functions, in the order its ``extract_metadata`` uses; the
 byline in the body by :mod:`newsmon.clean.bylines`, which gives ``extract_author``'s answer for less.
 """
@@ -77,10 +77,11 @@ class _Metadata:
     published: date | None
 
 
-def clean_article(html: bytes | str, url: str, *, with_title: bool = True) -> Cleaned:
+def clean_article(html: bytes | str, url: str, *, with_title: bool = True, with_author: bool = True) -> Cleaned:
     """Extract the main text and metadata of an article page; record an empty page as a skip reason.
 
-    ``with_title=False`` skips looking for the page's title (the caller has one from the feed).
+    ``with_title=False`` and ``with_author=False`` skip looking for the page's title or author (the
+    caller has them from the feed).
     """
     if not html.strip():
         return Cleaned(None, None, None, None, None, "empty page")
@@ -89,7 +90,7 @@ def clean_article(html: bytes | str, url: str, *, with_title: bool = True) -> Cl
         if tree is None:
             return Cleaned(None, None, None, None, _language(html), "no main text found")
         text = _main_text(tree, url)
-        meta = _metadata(tree, url, with_title=with_title)
+        meta = _metadata(tree, url, with_title=with_title, with_author=with_author)
     except Exception as exc:  # noqa: BLE001 -- trafilatura and lxml raise many types on hostile markup
         log.warning("cleaning failed for %s: %s", url, exc)
         return Cleaned(None, None, None, None, None, f"cleaner error: {type(exc).__name__}")
@@ -138,7 +139,7 @@ def _visible_chars(text: str) -> int:
     return len(text) - sum(text.count(space) for space in _SPACES)
 
 
-def _metadata(tree: HtmlElement, url: str, *, with_title: bool) -> _Metadata:
+def _metadata(tree: HtmlElement, url: str, *, with_title: bool, with_author: bool) -> _Metadata:
     """Title, author and stated date, as trafilatura's ``extract_metadata`` finds them (the same steps
     in the same order: meta tags, then JSON-LD, then the page), without the fields newsmon drops."""
     found: Any = trafilatura_metadata.examine_meta(tree)
@@ -149,7 +150,7 @@ def _metadata(tree: HtmlElement, url: str, *, with_title: bool) -> _Metadata:
     except Exception as exc:  # noqa: BLE001 -- as extract_metadata does: JSON-LD parsing has its own bugs
         log.debug("JSON-LD metadata of %s not read: %s", url, exc)
     found.title = (found.title or trafilatura_metadata.extract_title(tree)) if with_title else None
-    found.author = found.author or find_author(tree)
+    found.author = (found.author or find_author(tree)) if with_author else None
     found.url = found.url or trafilatura_metadata.extract_url(tree, url)
     found.date = find_date(tree, **{**_DATE_PARAMS, "url": found.url})
     found.clean_and_trim()      # entities unescaped, spaces and control characters trimmed, as there

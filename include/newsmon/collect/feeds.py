@@ -209,7 +209,17 @@ def _to_entry(source: Source, raw: Any, *, entry_id: str, url: str) -> FeedEntry
         # dict.get: FeedParserDict.get would map a missing published_parsed to updated_parsed, with a warning
         published_at=_utc(dict.get(raw, "published_parsed") or dict.get(raw, "updated_parsed")),
         summary=_text(raw.get("summary")),
+        author=_author(raw),
     )
+
+
+def _author(raw: Any) -> str | None:
+    """The entry's author by name: Atom's <name>, RSS's dc:creator, or the name beside an RSS
+    <author> address ("desk@example.org (Ana Reyes)"); an address alone is not a name."""
+    detail = dict.get(raw, "author_detail")
+    name = _text(detail.get("name")) if isinstance(detail, dict) else None
+    name = name or _text(dict.get(raw, "author"))
+    return None if name is None or "@" in name else name
 
 
 def _is_web_url(link: str) -> bool:
