@@ -45,6 +45,7 @@ from newsmon.extract.gazetteer import (
     is_place,
     place_id,
 )
+from newsmon.extract.sentences import line_of
 from newsmon.models import ENTITY_TYPES, Mention, in_vocabulary
 
 __all__ = ["Entities", "find_mentions", "read_entities"]
@@ -300,17 +301,10 @@ def _tokenize(text: str) -> list[_Token]:
             end -= 1
         if text[end : end + 1] in _CURRENCY_SIGNS or (start and text[start - 1].isdigit()):
             continue
-        if len(word) > 1 and word.isupper() and _is_shouting_line(_line_at(text, start)):
+        if len(word) > 1 and word.isupper() and _is_shouting_line(line_of(text, start, start)):
             continue
         append(_Token(start, end, word, word.lower(), _capitalized(word)))
     return tokens
-
-
-def _line_at(text: str, position: int) -> str:
-    """The line of ``text`` that ``position`` is on, without its line break."""
-    line_start = text.rfind("\n", 0, position) + 1
-    line_end = text.find("\n", position)
-    return text[line_start : line_end if line_end >= 0 else len(text)]
 
 
 @lru_cache(maxsize=2048)
@@ -423,7 +417,7 @@ def _classify_group(text: str, group: list[_Token]) -> list[_Candidate]:
 
 def _is_title_line(text: str, position: int) -> bool:
     """A headline in Title Case: only gazetteer names and titled people are trusted there."""
-    return _is_title_case(_line_at(text, position).strip())
+    return _is_title_case(line_of(text, position, position))
 
 
 @lru_cache(maxsize=2048)

@@ -26,8 +26,8 @@ from newsmon.extract.entities import Entities, read_entities
 from newsmon.extract.heads import OWN_WORDS
 from newsmon.extract.numbers import Quantity
 from newsmon.extract.periods import PeriodMention, find_periods
-from newsmon.extract.restatements import Counted, counted_of, deduplicate, is_headline_line, line_of
-from newsmon.extract.sentences import Sentence, split_sentences
+from newsmon.extract.restatements import Counted, counted_of, deduplicate, is_headline_line
+from newsmon.extract.sentences import Sentence, line_of, split_sentences
 from newsmon.models import ACTIONS, BOUNDS, MEASURES, UNITS, Figure, in_vocabulary
 
 __all__ = ["extract_figures"]

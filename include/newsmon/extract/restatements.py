@@ -15,9 +15,10 @@ from datetime import date
 from newsmon.extract.actions import Draft
 from newsmon.extract.heads import OWN_WORDS, is_title_case
 from newsmon.extract.lexicon import words
+from newsmon.extract.sentences import line_of
 from newsmon.models import Figure
 
-__all__ = ["Counted", "counted_of", "deduplicate", "is_headline_line", "line_of"]
+__all__ = ["Counted", "counted_of", "deduplicate", "is_headline_line"]
 
 _OTHER_NEAR = re.compile(r"\b(?:other|another|additional|more|further|remaining)\b", re.IGNORECASE)
 # Words that do not tell one counted thing from another: "45 people" and "45 suspects" may be one fact.
@@ -191,12 +192,6 @@ def _restates(rounded: Figure, precise: Figure) -> bool:
 
 def _is_headline(text: str, figure: Figure) -> bool:
     return is_headline_line(text, figure.sentence_start, figure.sentence_end)
-
-
-def line_of(text: str, sentence_start: int, sentence_end: int) -> str:
-    """The whole line (or lines) a sentence stands on, stripped."""
-    line_end = text.find("\n", sentence_end)
-    return text[text.rfind("\n", 0, sentence_start) + 1 : line_end if line_end >= 0 else len(text)].strip()
 
 
 def is_headline_line(text: str, sentence_start: int, sentence_end: int) -> bool:

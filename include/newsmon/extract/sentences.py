@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from newsmon.extract.lexicon import words
 
-__all__ = ["Sentence", "split_sentences"]
+__all__ = ["Sentence", "line_of", "split_sentences"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,3 +102,9 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def line_of(text: str, sentence_start: int, sentence_end: int) -> str:
+    """The whole line (or lines) a sentence stands on, stripped."""
+    line_end = text.find("\n", sentence_end)
+    return text[text.rfind("\n", 0, sentence_start) + 1 : line_end if line_end >= 0 else len(text)].strip()
